@@ -4,9 +4,20 @@
 import { combineOperations, type BridgeApi } from './define';
 import { appOperations } from './app';
 import { vaultOperations } from './vault';
+import { peopleOperations } from './people';
+import { partiesOperations } from './parties';
+import { casesOperations } from './cases';
+import { notesOperations } from './notes';
+import { tasksOperations } from './tasks';
+import { searchOperations } from './search';
 import type { BridgeEvents } from './events';
 
-export const contract = combineOperations(appOperations, vaultOperations);
+const records = combineOperations(
+  combineOperations(combineOperations(peopleOperations, partiesOperations), combineOperations(casesOperations, notesOperations)),
+  combineOperations(tasksOperations, searchOperations),
+);
+
+export const contract = combineOperations(combineOperations(appOperations, vaultOperations), records);
 
 export type Contract = typeof contract;
 export type OperationName = keyof Contract;
@@ -24,3 +35,10 @@ export * from './errors';
 export * from './events';
 export * from './app';
 export * from './vault';
+export * from './common';
+export * from './people';
+export * from './parties';
+export * from './cases';
+export * from './notes';
+export * from './tasks';
+export * from './search';
