@@ -22,11 +22,12 @@ export async function createVaultThroughUi(page: Page, passphrase = PASSPHRASE, 
   return recoveryKey;
 }
 
-export async function unlockThroughUi(page: Page, passphrase = PASSPHRASE): Promise<void> {
+export async function unlockThroughUi(page: Page, passphrase = PASSPHRASE, expectDashboard = true): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Unlock your records' })).toBeVisible();
   await page.getByLabel('Passphrase').fill(passphrase);
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible({ timeout: 20_000 });
+  if (expectDashboard) await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible({ timeout: 20_000 });
+  else await expect(page.getByRole('heading', { name: 'Unlock your records' })).toBeHidden({ timeout: 20_000 });
 }
 
 export async function lockThroughUi(page: Page): Promise<void> {

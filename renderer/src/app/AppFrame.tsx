@@ -1,7 +1,7 @@
 // The frame around every unlocked screen: header with the practitioner and Lock, and navigation.
 import { AppShell, Button, Group, Kbd, NavLink, Text, Title, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconFolders, IconLayoutDashboard, IconLock, IconSearch, IconSettings } from '@tabler/icons-react';
+import { IconAddressBook, IconFolders, IconLayoutDashboard, IconLock, IconSearch, IconSettings, IconUsers } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLock } from '../vault/useLock';
 import { useVaultStatus } from '../vault/useVaultStatus';
@@ -10,6 +10,8 @@ import { navItems } from './routes';
 const icons = {
   '/dashboard': IconLayoutDashboard,
   '/cases': IconFolders,
+  '/people': IconUsers,
+  '/parties': IconAddressBook,
   '/search': IconSearch,
   '/settings': IconSettings,
 } as const;

@@ -1,6 +1,6 @@
 // Settings: security of the vault, auto-lock, and integrity checks.
 import { Stack } from '@mantine/core';
-import { PageHeader } from '../pages/PageHeader';
+import { PageHeader } from '../components/PageHeader';
 import { AutoLockCard } from './AutoLockCard';
 import { ChangePassphraseCard } from './ChangePassphraseCard';
 import { IntegrityCard } from './IntegrityCard';
