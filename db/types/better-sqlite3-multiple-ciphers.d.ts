@@ -1,3 +1,4 @@
+/* eslint-disable -- third-party declarations, copied as published */
 // Types for better-sqlite3-multiple-ciphers. The package ships index.d.ts, but its package.json
 // "exports" hides it from TypeScript's Bundler resolution, so the declarations are repeated here as
 // an ambient module. Copied from the package's index.d.ts (v13.0.3, MIT licence, DefinitelyTyped
@@ -77,7 +78,6 @@ declare module 'better-sqlite3-multiple-ciphers' {
                 name: string,
                 options: Database.RegistrationOptions & {
                     start?: T | (() => T);
-                    // eslint-disable-next-line @typescript-eslint/no-invalid-void-type
                     step: (total: T, next: ElementOf<T>) => T | void;
                     inverse?: ((total: T, dropped: T) => T) | undefined;
                     result?: ((total: T) => unknown) | undefined;

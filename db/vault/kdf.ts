@@ -22,8 +22,8 @@ export const KDF_MIN_ITERATIONS = 3;
 const KDF_MAX_MEMORY_KIB = 256 * 1024;
 const KDF_MAX_ITERATIONS = 64;
 export const KDF_DEFAULT_TARGET_MS = 700;
-const ACCEPT_LOW = 0.75;
-const ACCEPT_HIGH = 1.35;
+const ACCEPT_LOW = 0.8;
+const ACCEPT_HIGH = 1.3;
 
 const hkdfAsync = promisify(hkdf);
 
@@ -67,34 +67,37 @@ const clamp = (n: number, lo: number, hi: number): number => Math.min(hi, Math.m
 /**
  * Finds Argon2id parameters that take about `targetMs` (default 700 ms) here: memory first, up to
  * 256 MiB, then passes. The result is never below 64 MiB and 3 passes, however fast or slow the machine.
- * Takes roughly two to three times the target to run.
+ * Probes take the faster of two runs, so a busy moment does not talk the parameters down.
+ * Takes roughly one and a half to three times the target to run.
  */
 export async function calibrateKdf(opts: { targetMs?: number } = {}): Promise<KdfParams & { measuredMs: number }> {
   const targetMs = opts.targetMs ?? KDF_DEFAULT_TARGET_MS;
   const parallelism = clamp(availableParallelism(), 1, 4);
-  let params: KdfParams = {
-    algorithm: 'argon2id',
-    memoryKiB: KDF_MIN_MEMORY_KIB,
-    iterations: KDF_MIN_ITERATIONS,
-    parallelism,
-  };
-  // Two short runs: the first pays for page faults, the second is the steadier figure.
-  await timeOnce(params);
-  let measured = await timeOnce(params);
+  const floor: KdfParams = { algorithm: 'argon2id', memoryKiB: KDF_MIN_MEMORY_KIB, iterations: KDF_MIN_ITERATIONS, parallelism };
+  const fastestOfTwo = async (params: KdfParams): Promise<number> => Math.min(await timeOnce(params), await timeOnce(params));
 
-  if (measured * 1.5 < targetMs) {
-    const scale = Math.min(targetMs / (measured * 1.5), KDF_MAX_MEMORY_KIB / KDF_MIN_MEMORY_KIB);
-    const memoryKiB = Math.floor((KDF_MIN_MEMORY_KIB * scale) / 1024) * 1024;
-    params = { ...params, memoryKiB: clamp(memoryKiB, KDF_MIN_MEMORY_KIB, KDF_MAX_MEMORY_KIB) };
-    measured = await timeOnce(params);
-  }
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const ratio = measured / targetMs;
-    if (ratio >= ACCEPT_LOW && ratio <= ACCEPT_HIGH) break;
+  // The first run pays for page faults; the fastest of the next two is the figure.
+  await timeOnce(floor);
+  const atFloor = await fastestOfTwo(floor);
+  if (atFloor >= targetMs * ACCEPT_LOW) return { ...floor, measuredMs: Math.round(atFloor) };
+
+  // Raise memory towards the cap, in steps of 16 MiB, while three passes stay well inside the target.
+  const memoryScale = clamp(targetMs / (atFloor * 2), 1, KDF_MAX_MEMORY_KIB / KDF_MIN_MEMORY_KIB);
+  const step = 16 * 1024;
+  const memoryKiB = clamp(Math.floor((KDF_MIN_MEMORY_KIB * memoryScale) / step) * step, KDF_MIN_MEMORY_KIB, KDF_MAX_MEMORY_KIB);
+  let params: KdfParams = { ...floor, memoryKiB };
+  const perPass = (memoryKiB === floor.memoryKiB ? atFloor : await fastestOfTwo(params)) / KDF_MIN_ITERATIONS;
+
+  // Then passes, from the per-pass cost; one correction if the check run lands far off.
+  params = { ...params, iterations: clamp(Math.round(targetMs / perPass), KDF_MIN_ITERATIONS, KDF_MAX_ITERATIONS) };
+  let measured = await timeOnce(params);
+  const ratio = measured / targetMs;
+  if (ratio < ACCEPT_LOW || ratio > ACCEPT_HIGH) {
     const iterations = clamp(Math.round(params.iterations / ratio), KDF_MIN_ITERATIONS, KDF_MAX_ITERATIONS);
-    if (iterations === params.iterations) break;
-    params = { ...params, iterations };
-    measured = await timeOnce(params);
+    if (iterations !== params.iterations) {
+      params = { ...params, iterations };
+      measured = await timeOnce(params);
+    }
   }
   return { ...params, measuredMs: Math.round(measured) };
 }

@@ -18,6 +18,12 @@ function parseError(text: string): VaultError {
 }
 
 describe('recovery key format', () => {
+  it('matches the test vectors in docs/vault-format.md', () => {
+    expect(formatRecoveryKey(Buffer.alloc(20))).toBe('00002-00004-00008-0000G-00005-0000A-0000M-0000D');
+    const counting = Buffer.from(Array.from({ length: 20 }, (_, i) => i));
+    expect(formatRecoveryKey(counting)).toBe('000GA-40R49-0M303-E2092-185GF-R38E3-1W81Y-24GKP');
+  });
+
   it('is 8 dash-separated groups of 5 Crockford base32 characters', () => {
     fc.assert(
       fc.property(keyBytes, (bytes) => {

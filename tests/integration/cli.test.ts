@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createVault, openVault } from '../../db/vault';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { createTestVault, makeTempDir, sha256File, TEST_KDF } from '../../db/testing';
 
 const CLI = resolve('main/cli/vault.ts');
@@ -36,7 +37,7 @@ function vault(args: string[], env: Record<string, string> = {}): Promise<Result
 async function testVault() {
   const t = await createTestVault({ holdLock: true });
   dirs.push(t.dir);
-  t.vault.db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('Canary-8812 said no to the visit')");
+  t.vault.db.exec("CREATE TABLE scratch_notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO scratch_notes (body) VALUES ('Canary-8812 said no to the visit')");
   t.vault.close();
   return t;
 }
@@ -68,12 +69,12 @@ describe('vault CLI', () => {
     expect(info.code).toBe(0);
     expect(info.stdout).toMatch(/SQLCipher 4 \(cipher=sqlcipher, legacy=4\)/);
     expect(info.stdout).toMatch(/Argon2id v19, 8 MiB, 1 passes, 1 lanes/);
-    expect(info.stdout).toMatch(/Schema version: +1/);
-    expect(info.stdout).toMatch(/notes +1/);
+    expect(info.stdout).toMatch(new RegExp(`Schema version: +${LATEST_SCHEMA_VERSION} `));
+    expect(info.stdout).toMatch(/scratch_notes +1/);
     expect(info.stdout).not.toContain('Canary');
 
     const json = await vault(['info', '--dir', dir, '--json'], { HEARTH_PASSPHRASE: passphrase });
-    expect(JSON.parse(json.stdout)).toMatchObject({ schemaVersion: 1, records: { notes: 1, meta: 2, settings: 0 } });
+    expect(JSON.parse(json.stdout)).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, records: { scratch_notes: 1, meta: 2 } });
   });
 
   it('key prints the raw key; a wrong passphrase is a short message and exit 1', async () => {
