@@ -1,6 +1,6 @@
 // `vault check`: SQLCipher page authentication, integrity_check and foreign_key_check.
 // Exit 0 when the vault is sound, 1 when it is not (including when it cannot be opened as damaged).
-import { VaultError } from '../../../db/vault';
+import { isVaultLocked, VaultError } from '../../../db/vault';
 import { DIR_OPTION, parseOptions, vaultDir, withVault, type Command } from '../command';
 import { EXIT_FAILED, EXIT_OK, line } from '../io';
 import { SECRET_OPTIONS } from '../secrets';
@@ -12,6 +12,9 @@ export const checkCommand: Command = {
   async run(io, args) {
     const values = parseOptions(this, args, { ...DIR_OPTION, ...SECRET_OPTIONS });
     const dir = vaultDir(io, values.dir);
+    if (isVaultLocked(dir)) {
+      line(io.stderr, 'Hearth has this vault open, so pages may change during the check. Close Hearth for a definitive result.');
+    }
     let result: { ok: boolean; problems: string[] };
     try {
       result = await withVault(io, dir, values, 'read', (vault) => vault.checkIntegrity());
