@@ -46,8 +46,9 @@ export function assertPassphraseAcceptable(passphrase: string): void {
 function assertKdfParams(kdf: KdfParams): KdfParams {
   const ok =
     kdf.algorithm === 'argon2id' &&
-    Number.isInteger(kdf.memoryKiB) && kdf.memoryKiB >= 8 * kdf.parallelism &&
-    Number.isInteger(kdf.iterations) && kdf.iterations >= 1 &&
+    // Within the bounds readEnvelope accepts, so a vault can always be reopened.
+    Number.isInteger(kdf.memoryKiB) && kdf.memoryKiB >= 8 * kdf.parallelism && kdf.memoryKiB <= 4 * 1024 * 1024 &&
+    Number.isInteger(kdf.iterations) && kdf.iterations >= 1 && kdf.iterations <= 1000 &&
     Number.isInteger(kdf.parallelism) && kdf.parallelism >= 1 && kdf.parallelism <= 16;
   if (!ok) throw new RangeError('Invalid Argon2id parameters.');
   return { algorithm: 'argon2id', memoryKiB: kdf.memoryKiB, iterations: kdf.iterations, parallelism: kdf.parallelism };
