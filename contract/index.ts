@@ -10,6 +10,7 @@ import { casesOperations } from './cases';
 import { notesOperations } from './notes';
 import { tasksOperations } from './tasks';
 import { searchOperations } from './search';
+import { backupOperations } from './backup';
 import type { BridgeEvents } from './events';
 
 const records = combineOperations(
@@ -17,7 +18,7 @@ const records = combineOperations(
   combineOperations(tasksOperations, searchOperations),
 );
 
-export const contract = combineOperations(combineOperations(appOperations, vaultOperations), records);
+export const contract = combineOperations(combineOperations(combineOperations(appOperations, vaultOperations), backupOperations), records);
 
 export type Contract = typeof contract;
 export type OperationName = keyof Contract;
@@ -42,3 +43,4 @@ export * from './cases';
 export * from './notes';
 export * from './tasks';
 export * from './search';
+export * from './backup';

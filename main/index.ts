@@ -1,15 +1,15 @@
 // Electron entry point: app lifecycle only. Builds the services and router (plain Node), then
 // the secure window, protocol and IPC wiring (main/electron). Keep this file thin.
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, powerMonitor, protocol, session, type WebContents } from 'electron';
 import { handlers } from './handlers';
 import { createRouter } from './router/router';
 import { systemClock } from './services/clock';
 import { log } from './services/log';
-import { createServices, shutdownServices } from './services/services';
+import { createServices, shutdownServices, startServices } from './services/services';
 import { resolveDataDir } from './services/dataDir';
 import { APP_ENTRY_URL, APP_SCHEME, serveAppFile } from './electron/appProtocol';
-import { createPowerSource, createWindowShell } from './electron/adapters';
+import { createFileDialogs, createPowerSource, createWindowShell } from './electron/adapters';
 import { registerIpc } from './electron/ipc';
 import { hardenSession, privilegedSchemes } from './electron/security';
 import { createMainWindow } from './electron/window';
@@ -37,6 +37,8 @@ if (!app.requestSingleInstanceLock()) {
     clock: systemClock,
     shell: createWindowShell(() => mainWindow),
     power: createPowerSource(powerMonitor),
+    dialogs: createFileDialogs(dialog, () => mainWindow),
+    autoSnapshots: true,
   });
   const router = createRouter(handlers, services);
 
@@ -56,7 +58,7 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererRoot, request.url));
     hardenSession(session.defaultSession, devServerOrigin ? { devServerOrigin } : {});
     registerIpc(ipcMain, router, mainContents, devServerOrigin);
-    services.lock.start();
+    startServices(services);
 
     mainWindow = createMainWindow(BrowserWindow, {
       preloadPath: join(import.meta.dirname, '../preload/index.cjs'),

@@ -1,5 +1,7 @@
 // Adapters from Electron's objects to the services' interfaces (renderer shell, power events).
-import type { BrowserWindow, PowerMonitor } from 'electron';
+import type { BrowserWindow, Dialog, PowerMonitor } from 'electron';
+import { FILE_EXTENSION } from '../services/backup';
+import type { FileDialogs } from '../services/dialogs';
 import { EVENT_CHANNEL } from '../../contract';
 import type { PowerSource, RendererShell } from '../services/shell';
 
@@ -27,5 +29,24 @@ export function createPowerSource(powerMonitor: PowerMonitor): PowerSource {
       };
     },
     systemIdleSeconds: () => powerMonitor.getSystemIdleTime(),
+  };
+}
+
+const backupFilters = [{ name: 'Hearth backup', extensions: [FILE_EXTENSION.replace(/^\./, '')] }];
+
+export function createFileDialogs(dialog: Dialog, getWindow: () => BrowserWindow | null): FileDialogs {
+  return {
+    async chooseSaveFile(suggestedName) {
+      const win = getWindow();
+      const options = { title: 'Save an encrypted backup', defaultPath: suggestedName, filters: backupFilters, properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async chooseOpenFile() {
+      const win = getWindow();
+      const options = { title: 'Choose a Hearth backup', filters: backupFilters, properties: ['openFile' as const] };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   };
 }

@@ -22,9 +22,11 @@ export function readSettings(db: Database): Settings {
   };
 }
 
+/** After unlocking: apply the vault's settings and take today's snapshot if one is due. */
 function applySettings(services: Services): void {
   services.lock.setIdleMinutes(readSettings(services.vault.db()).autoLockMinutes);
   services.lock.touch();
+  void services.backup.snapshotIfDue();
 }
 
 export const vaultHandlers: HandlerMap<typeof vaultOperations> = {

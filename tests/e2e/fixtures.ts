@@ -12,9 +12,16 @@ import type { AppHandle } from './runtime/types';
 interface Fixtures {
   dataDir: string;
   app: AppHandle;
+  /** Starts another copy of the app on a fresh data directory: a new laptop. Closed after the test. */
+  launchFreshApp: () => Promise<AppHandle>;
   page: Page;
   /** Saves a screenshot under tests/e2e/screenshots for a person to look at. */
   snap: (name: string) => Promise<void>;
+}
+
+async function launch(dataDir: string): Promise<AppHandle> {
+  const runtime = chooseRuntime();
+  return runtime.kind === 'electron' ? launchElectronApp(runtime.executable, dataDir) : launchChromiumHarness(runtime.executable, dataDir);
 }
 
 export const test = base.extend<Fixtures>({
@@ -25,10 +32,23 @@ export const test = base.extend<Fixtures>({
     await rm(dir, { recursive: true, force: true });
   },
   app: async ({ dataDir }, use) => {
-    const runtime = chooseRuntime();
-    const app = runtime.kind === 'electron' ? await launchElectronApp(runtime.executable, dataDir) : await launchChromiumHarness(runtime.executable, dataDir);
+    const app = await launch(dataDir);
     await use(app);
     await app.close();
+  },
+  // eslint-disable-next-line no-empty-pattern
+  launchFreshApp: async ({}, use) => {
+    const started: { app: AppHandle; dir: string }[] = [];
+    await use(async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'hearth-e2e-fresh-'));
+      const app = await launch(dir);
+      started.push({ app, dir });
+      return app;
+    });
+    for (const { app, dir } of started) {
+      await app.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   },
   page: async ({ app }, use) => {
     await use(app.page);

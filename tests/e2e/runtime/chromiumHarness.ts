@@ -8,7 +8,7 @@ import { TEST_KDF } from '../../../db/testing';
 import { handlers } from '../../../main/handlers';
 import { createRouter } from '../../../main/router/router';
 import { systemClock } from '../../../main/services/clock';
-import { createServices, shutdownServices } from '../../../main/services/services';
+import { createServices, shutdownServices, startServices } from '../../../main/services/services';
 import type { PowerEvent } from '../../../main/services/shell';
 import { APP_ORIGIN, serveAppFile } from '../../../main/electron/appProtocol';
 import type { AppHandle } from './types';
@@ -59,6 +59,13 @@ export async function launchChromiumHarness(executable: string, dataDir: string)
   const page = await context.newPage();
 
   const powerListeners = new Set<(event: PowerEvent) => void>();
+  // Stands in for Electron's native file dialogs, which cannot run here.
+  let nextFile: string | null = null;
+  const answerDialog = async () => {
+    const file = nextFile;
+    nextFile = null;
+    return file;
+  };
   const services = createServices({
     config: { dataDir, appName: 'Hearth', appVersion: '0.1.0', runtime: 'harness', platform: process.platform },
     clock: systemClock,
@@ -74,8 +81,10 @@ export async function launchChromiumHarness(executable: string, dataDir: string)
         return () => powerListeners.delete(listener);
       },
     },
+    dialogs: { chooseSaveFile: answerDialog, chooseOpenFile: answerDialog },
+    autoSnapshots: false,
   });
-  services.lock.start();
+  startServices(services);
   const router = createRouter(handlers, services);
 
   await context.route(`${HARNESS_ORIGIN}/**`, async (route) => {
@@ -110,6 +119,9 @@ export async function launchChromiumHarness(executable: string, dataDir: string)
         ([n, p]) => (window as unknown as { __hearthInvoke: (c: string, p: unknown) => Promise<unknown> }).__hearthInvoke(`hearth:${n}`, p),
         [name, payload] as const,
       ),
+    async setNextFileChoice(path) {
+      nextFile = path;
+    },
     async close() {
       shutdownServices(services);
       await context.close();

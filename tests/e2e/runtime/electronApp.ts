@@ -27,6 +27,13 @@ export async function launchElectronApp(executable: string, dataDir: string): Pr
         [name, payload] as const,
       );
     },
+    async setNextFileChoice(path) {
+      // Electron's dialogs are native windows Playwright cannot click: answer them in the main process.
+      await app.evaluate(({ dialog }, file) => {
+        dialog.showSaveDialog = (async () => ({ canceled: file === null, filePath: file ?? '' })) as typeof dialog.showSaveDialog;
+        dialog.showOpenDialog = (async () => ({ canceled: file === null, filePaths: file ? [file] : [] })) as typeof dialog.showOpenDialog;
+      }, path);
+    },
     close: () => app.close(),
   };
 }

@@ -13,5 +13,7 @@ export interface AppHandle {
    * to prove the router refuses what the bridge would never send.
    */
   rawInvoke(name: string, payload: unknown): Promise<unknown>;
+  /** Answers the next native file dialog (save or open) with this path; null answers "Cancel". */
+  setNextFileChoice(path: string | null): Promise<void>;
   close(): Promise<void>;
 }
