@@ -26,8 +26,12 @@ export async function unlockThroughUi(page: Page, passphrase = PASSPHRASE, expec
   await expect(page.getByRole('heading', { name: 'Unlock your records' })).toBeVisible();
   await page.getByLabel('Passphrase').fill(passphrase);
   await page.getByRole('button', { name: 'Unlock' }).click();
-  if (expectDashboard) await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible({ timeout: 20_000 });
-  else await expect(page.getByRole('heading', { name: 'Unlock your records' })).toBeHidden({ timeout: 20_000 });
+  // Unlocking returns to the screen the practitioner was on when it locked.
+  await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible({ timeout: 20_000 });
+  if (expectDashboard) {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  }
 }
 
 export async function lockThroughUi(page: Page): Promise<void> {

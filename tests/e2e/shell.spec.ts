@@ -20,7 +20,7 @@ test('every route renders in the app frame and passes axe', async ({ page, snap 
     await snap(shot);
     const axe = await new AxeBuilder({ page }).analyze();
     const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.help}`), `axe on ${label}`).toEqual([]);
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), `axe on ${label}`).toEqual([]);
   }
 });
 

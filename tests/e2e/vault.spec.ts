@@ -67,7 +67,7 @@ test('the recovery key unlocks, and rotating it retires the old one', async ({ p
   await expect(page.getByText("That recovery key doesn't match this vault.")).toBeVisible();
   await page.getByLabel('Recovery key').fill(newKey);
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible({ timeout: 20_000 });
 });
 
 test('the vault locks on system suspend and on screen lock', async ({ page, app }) => {
