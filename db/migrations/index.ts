@@ -3,10 +3,15 @@
 // that builds the database at NNNN-1, inserts data, migrates and asserts.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { migration0001 } from './0001-settings';
+import { migration0002 } from './0002-search';
+import { migration0003 } from './0003-people-parties';
+import { migration0004 } from './0004-cases';
+import { migration0005 } from './0005-notes';
+import { migration0006 } from './0006-tasks';
 import { applyMigrations, type MigrationResult } from './runner';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
 
