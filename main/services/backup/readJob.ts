@@ -186,8 +186,10 @@ export async function runRead(job: ReadJob, opts: { signal?: AbortSignal; onProg
     if (trail) {
       for (const dir of new Set(trail.files.map((p) => dirname(p)))) fsyncDir(dir);
       fsyncDir(dirname(trail.root));
+      signal?.throwIfAborted();
       meter.start('checking', 1);
       checkRestoredVault(trail.root, key, manifest);
+      signal?.throwIfAborted(); // the last moment a cancel is honoured
       meter.advance(1);
     }
     succeeded = true;

@@ -13,7 +13,7 @@
 // After a crash, completeInterruptedSwap() (call it before opening the vault) finishes the job
 // from the journal: every step is a rename that is skipped when already done. It rolls back only
 // if the restored files have gone missing.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { acquireVaultLock, isVaultLocked, type VaultLock } from '../../../db/vault/lock';
@@ -153,13 +153,37 @@ export function swapInRestoredVault(dataDir: string, restoredDir: string, now = 
   }
 }
 
+const JOURNAL_TMP = /^\.swap-in-progress\.json\.[0-9a-f]{12}\.tmp$/;
+
+/** A swap that died before its journal existed changed nothing but may leave a half-written journal and an empty safety-copy folder. */
+function removeCrashLeftovers(dataDir: string): void {
+  try {
+    for (const name of readdirSync(dataDir)) if (JOURNAL_TMP.test(name)) rmSync(join(dataDir, name), { force: true });
+    const copies = join(dataDir, SAFETY_COPIES_DIR);
+    if (existsSync(copies)) {
+      for (const name of readdirSync(copies)) {
+        try {
+          rmdirSync(join(copies, name)); // empty folders only
+        } catch {
+          // holds a safety copy: keep it
+        }
+      }
+    }
+  } catch {
+    // tidying only
+  }
+}
+
 /**
  * Call at start-up, before opening the vault. If a swap was interrupted, finishes it (or, if the
  * restored files are gone, puts the previous vault back). Returns what it did.
  */
 export function completeInterruptedSwap(dataDir: string): 'none' | 'completed' | 'rolled-back' {
   const journalPath = join(dataDir, SWAP_JOURNAL);
-  if (!existsSync(journalPath)) return 'none';
+  if (!existsSync(journalPath)) {
+    removeCrashLeftovers(dataDir);
+    return 'none';
+  }
   let journal: Journal;
   try {
     journal = journalSchema.parse(JSON.parse(readFileSync(journalPath, 'utf8')));
