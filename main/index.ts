@@ -25,6 +25,8 @@ const dataDir = resolveDataDir(process.env, app.getPath('userData'));
 app.setPath('sessionData', join(dataDir, 'chromium-profile'));
 
 protocol.registerSchemesAsPrivileged(privilegedSchemes);
+// British date inputs (dd/mm/yyyy) whatever the system language.
+app.commandLine.appendSwitch('lang', 'en-GB');
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

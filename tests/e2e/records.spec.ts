@@ -39,19 +39,19 @@ async function createPerson(page: Page) {
 async function createCase(page: Page, deadline: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
   await page.getByRole('link', { name: 'New case' }).click();
-  await page.getByLabel('Case name').fill('Khan – parenting assessment');
-  await page.getByLabel('The person or people concerned').click();
+  await page.getByRole('textbox', { name: 'Case name', exact: true }).fill('Khan – parenting assessment');
+  await page.getByRole('combobox', { name: 'The person or people concerned' }).click();
   await page.getByRole('option', { name: /Amira Khan/ }).click();
   await page.keyboard.press('Escape');
-  await page.getByLabel('Instructing party').fill('Harper & Lowe Solicitors');
-  await page.getByLabel('Court').fill('Family Court at Leeds');
-  await page.getByLabel('Case number').fill('LS26C00123');
-  await page.getByLabel('Instruction received').fill(format(addDays(new Date(), -20), 'yyyy-MM-dd'));
-  await page.getByLabel('Filing deadline').fill(deadline);
+  await page.getByRole('textbox', { name: 'Instructing party', exact: true }).fill('Harper & Lowe Solicitors');
+  await page.getByRole('textbox', { name: 'Court', exact: true }).fill('Family Court at Leeds');
+  await page.getByRole('textbox', { name: 'Case number', exact: true }).fill('LS26C00123');
+  await page.getByRole('textbox', { name: 'Instruction received', exact: true }).fill(format(addDays(new Date(), -20), 'yyyy-MM-dd'));
+  await page.getByRole('textbox', { name: 'Filing deadline', exact: true }).fill(deadline);
   await page.getByRole('button', { name: 'Add a question' }).click();
-  await page.getByLabel('Question 1').fill(Q1);
+  await page.getByRole('textbox', { name: 'Question 1', exact: true }).fill(Q1);
   await page.getByRole('button', { name: 'Add a question' }).click();
-  await page.getByLabel('Question 2').fill(Q2);
+  await page.getByRole('textbox', { name: 'Question 2', exact: true }).fill(Q2);
   await page.getByRole('button', { name: 'Create case' }).click();
   await expect(page.getByRole('heading', { name: 'Khan – parenting assessment' })).toBeVisible();
 }
@@ -72,7 +72,7 @@ test('person → case → note → finalise → amend → search → dashboard',
 
   await page.getByRole('button', { name: 'New note' }).click();
   await expect(page.getByText('Draft note: saved as you type')).toBeVisible();
-  await page.getByLabel('Place').fill('Family home, Harehills');
+  await page.getByRole('textbox', { name: 'Place', exact: true }).fill('Family home, Harehills');
   await typeInto(page, 'note-narrative', 'Amira was at the keyboard when I arrived. Ms Khan sat beside her and joined in.');
   await typeInto(page, 'note-ownVoice', 'Amira played a fast rising tune and smiled at her mother, then hummed it again when asked about home.');
   await typeInto(page, 'note-analysis', 'In my view the shared music suggests a warm, attuned relationship.');

@@ -11,6 +11,7 @@ export const theme = createTheme({
   other: {},
   components: {
     Badge: { defaultProps: { tt: 'none' } },
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } },
   },
 });
 

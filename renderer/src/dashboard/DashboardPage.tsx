@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { format } from 'date-fns';
 import { Link } from 'react-router';
 import { caseStatuses, caseStatusLabels, type DeadlineItem } from '../../../contract';
+import { BackupReminder } from '../backup/BackupReminder';
 import { call } from '../bridge/hearth';
 import { PageHeader } from '../components/PageHeader';
 import { QueryState } from '../components/QueryState';
@@ -56,6 +57,7 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title="Dashboard" description={`Today is ${formatDate(today)}.`} />
+      <BackupReminder />
       <QueryState query={dashboard} label="Loading your dashboard">
         {(data) => (
           <Stack gap="lg">

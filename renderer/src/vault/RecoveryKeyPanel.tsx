@@ -17,7 +17,13 @@ export function RecoveryKeyPanel({ recoveryKey, onConfirmed, confirmLabel = 'Con
       </Text>
       <Paper withBorder p="lg" radius="md" bg="gray.0">
         <Text className="hearth-recovery-key" data-testid="recovery-key" ta="center" component="p">
-          {recoveryKey}
+          {recoveryKey.split('-').map((group, i, all) => (
+            // Each group stays whole on one line; the text as a whole is still the key exactly.
+            <span key={i} style={{ whiteSpace: 'nowrap' }}>
+              {group}
+              {i < all.length - 1 ? '-' : ''}
+            </span>
+          ))}
         </Text>
       </Paper>
       <Alert color="yellow" variant="light" title="Keep it private">

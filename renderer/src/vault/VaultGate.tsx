@@ -1,10 +1,11 @@
 // Decides what the practitioner sees: first-run set-up, the unlock screen, or the app itself.
-import { Center, Container, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Center, Container, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { createAppRouter } from '../app/routes';
 import { call, errorMessage } from '../bridge/hearth';
+import { RestoreBackup } from '../backup/RestoreBackup';
 import { FirstRunWizard } from './FirstRunWizard';
 import { UnlockScreen } from './UnlockScreen';
 import { useLockRequests } from './useLock';
@@ -34,6 +35,7 @@ export function VaultGate() {
   const status = useVaultStatus();
   const queryClient = useQueryClient();
   const [newRecoveryKey, setNewRecoveryKey] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState(false);
   const router = useMemo(() => (status.data?.state === 'unlocked' ? createAppRouter() : null), [status.data?.state]);
   useLockRequests();
 
@@ -54,9 +56,30 @@ export function VaultGate() {
     );
   }
   const { state } = status.data;
+  if (state === 'none' && restoring) {
+    return (
+      <Welcome>
+        <Stack gap="md">
+          <Title order={2} size="h3">
+            Restore from a backup
+          </Title>
+          <Text c="dimmed">Moving to a new laptop? Choose the backup file you saved from the old one.</Text>
+          <RestoreBackup />
+          <Anchor component="button" type="button" size="sm" onClick={() => setRestoring(false)}>
+            Set up a new, empty vault instead
+          </Anchor>
+        </Stack>
+      </Welcome>
+    );
+  }
   if (state === 'none' || newRecoveryKey) {
     return (
       <Welcome>
+        {!newRecoveryKey && (
+          <Anchor component="button" type="button" size="sm" mb="md" onClick={() => setRestoring(true)}>
+            Moving from another laptop? Restore from a backup
+          </Anchor>
+        )}
         <FirstRunWizard
           recoveryKey={newRecoveryKey}
           onCreated={setNewRecoveryKey}

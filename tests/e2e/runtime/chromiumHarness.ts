@@ -25,6 +25,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  '--lang=en-GB',
 ];
 
 let sharedBrowser: Promise<Browser> | null = null;

@@ -1,0 +1,33 @@
+// What a backup holds, in words: when it was made and how many of each record it contains.
+import { List, Text } from '@mantine/core';
+import type { BackupSummaryView } from '../../../contract';
+import { formatDateTime } from '../lib/dates';
+
+const labels: Record<string, string> = {
+  people: 'people',
+  cases: 'cases',
+  notes: 'notes',
+  note_amendments: 'amendments',
+  parties: 'parties',
+  tasks: 'tasks',
+};
+
+export function BackupSummary({ summary }: { summary: BackupSummaryView }) {
+  const counts = Object.entries(summary.counts).filter(([table]) => labels[table]);
+  return (
+    <>
+      <Text size="sm">
+        Made {formatDateTime(summary.createdAt)} ({(summary.bytes / 1024 / 1024).toFixed(1)} MB).
+      </Text>
+      {counts.length > 0 && (
+        <List size="sm" data-testid="backup-counts">
+          {counts.map(([table, n]) => (
+            <List.Item key={table}>
+              {n.toLocaleString('en-GB')} {labels[table]}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </>
+  );
+}
