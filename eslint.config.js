@@ -13,7 +13,7 @@ const restrict = (message, groups, paths = []) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.ci/**'] },
+  { ignores: ['out/**', 'dist/**', '.tmp/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.ci/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

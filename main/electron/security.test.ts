@@ -84,17 +84,12 @@ describe('createMainWindow', () => {
 
   it('keeps the OS window title fixed whatever the page sets', () => {
     const contents = new FakeContents();
-    let win: EventEmitter | undefined;
     class FakeWindow extends EventEmitter {
       webContents = contents;
-      constructor() {
-        super();
-        win = this;
-      }
     }
-    createMainWindow(FakeWindow as unknown as new (o: BrowserWindowConstructorOptions) => BrowserWindow, { preloadPath: 'p', devTools: false });
+    const win = createMainWindow(FakeWindow as unknown as new (o: BrowserWindowConstructorOptions) => BrowserWindow, { preloadPath: 'p', devTools: false }) as unknown as EventEmitter;
     let prevented = false;
-    win?.emit('page-title-updated', { preventDefault: () => (prevented = true) }, 'Amira Khan – case notes');
+    win.emit('page-title-updated', { preventDefault: () => (prevented = true) }, 'Amira Khan – case notes');
     expect(prevented).toBe(true);
   });
 });

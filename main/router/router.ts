@@ -2,7 +2,7 @@
 // the operation up in the contract's allow-list, enforces the size limit, validates the input with
 // zod, refuses vault operations while locked, runs the handler and validates its output. Whatever
 // happens, the caller gets a Result; stacks, SQL and paths never leave this module.
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   contract,
   DEFAULT_MAX_INPUT_BYTES,

@@ -2,7 +2,8 @@
 // is its header intact. Says nothing about what the backup holds.
 import { open } from 'node:fs/promises';
 import { BackupError } from './errors';
-import { FIXED_PREFIX_BYTES, FORMAT_VERSION, checkPreamble, parseHeader } from './format';
+import type { FORMAT_VERSION} from './format';
+import { FIXED_PREFIX_BYTES, checkPreamble, parseHeader } from './format';
 
 export interface HeaderInfo {
   formatVersion: number;

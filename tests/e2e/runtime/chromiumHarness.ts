@@ -1,7 +1,7 @@
 // The Chromium harness: loads the Vite-built renderer in Debian's Chromium and installs
 // window.hearth through a Playwright binding that calls the REAL main-process router (same
 // validation, same handlers, a real encrypted vault in the test's data directory).
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { resolve } from 'node:path';
 import { channelFor, eventNames, operationNames } from '../../../contract';
 import { TEST_KDF } from '../../../db/testing';
