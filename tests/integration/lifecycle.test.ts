@@ -26,8 +26,16 @@ function fakeClock() {
       const end = now + ms;
       while (now < end) {
         now = Math.min(end, now + 1000);
-        for (const t of intervals.values()) if (t.next <= now) (t.next += t.ms), t.fn();
-        for (const [k, t] of timeouts) if (t.at <= now) (timeouts.delete(k), t.fn());
+        for (const t of intervals.values()) {
+          if (t.next > now) continue;
+          t.next += t.ms;
+          t.fn();
+        }
+        for (const [k, t] of timeouts) {
+          if (t.at > now) continue;
+          timeouts.delete(k);
+          t.fn();
+        }
       }
     },
   };
