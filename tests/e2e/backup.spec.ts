@@ -67,14 +67,14 @@ test('export with progress → check → restore on a new laptop → the records
     await p2.getByLabel('Passphrase when the backup was made').fill(PASSPHRASE);
     await p2.getByRole('button', { name: 'Restore' }).click();
     await expect(p2.getByText('Backup restored')).toBeVisible({ timeout: 30_000 });
-    await p2.screenshot({ path: 'tests/e2e/screenshots/backup-03-restored.png', fullPage: true });
+    await p2.screenshot({ path: 'tests/e2e/screenshots/backup-03-restored.png' });
     await p2.getByRole('button', { name: 'Continue to unlock' }).click();
     await unlockThroughUi(p2);
     await p2.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
     await expect(p2.getByText('Okafor – special guardianship')).toBeVisible();
     await p2.getByText('Okafor – special guardianship').click();
     await expect(p2.getByTestId('loi-questions')).toContainText('Is Mrs Okafor able to meet Grace’s needs until she is 18?');
-    await p2.screenshot({ path: 'tests/e2e/screenshots/backup-04-restored-case.png', fullPage: true });
+    await p2.screenshot({ path: 'tests/e2e/screenshots/backup-04-restored-case.png' });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -55,7 +55,7 @@ export const test = base.extend<Fixtures>({
   },
   snap: async ({ page }, use) => {
     await use(async (name) => {
-      await page.screenshot({ path: join('tests/e2e/screenshots', `${name}.png`), fullPage: true });
+      await page.screenshot({ path: join('tests/e2e/screenshots', `${name}.png`) });
     });
   },
 });
