@@ -12,7 +12,11 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(root, 'main/index.ts') } },
+      rollupOptions: {
+        // The backup worker is its own entry: main/services/backup/runner.ts starts it beside index.js.
+        input: { index: resolve(root, 'main/index.ts'), 'backup-worker': resolve(root, 'main/services/backup/worker.ts') },
+        output: { entryFileNames: '[name].js' },
+      },
     },
   },
   preload: {
