@@ -72,6 +72,20 @@ describe('vault.db format', () => {
     plain.close();
   });
 
+  it('keeps the write-ahead log encrypted too', async () => {
+    const { vault, dir } = await createTestVault();
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    vault.db.exec('CREATE TABLE scratch_notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+    vault.db.prepare('INSERT INTO scratch_notes (body) VALUES (?)').run(CANARY);
+    const wal = readFileSync(join(dir, 'vault.db-wal'));
+    expect(wal.length).toBeGreaterThan(0);
+    const utf16be = Buffer.from(CANARY, 'utf16le').swap16();
+    for (const needle of [Buffer.from(CANARY, 'utf8'), Buffer.from(CANARY, 'utf16le'), utf16be]) {
+      for (const file of [wal, readFileSync(join(dir, 'vault.db'))]) expect(file.includes(needle)).toBe(false);
+    }
+    vault.close();
+  });
+
   // Debian bookworm's sqlcipher package is 3.4.1, which cannot read SQLCipher 4, so this test exists
   // only where a SQLCipher 4 command-line tool is on the machine (it is not reported as skipped).
   const cli = ['/usr/bin/sqlcipher', '/usr/local/bin/sqlcipher'].find((p) => existsSync(p));
