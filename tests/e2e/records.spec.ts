@@ -94,6 +94,7 @@ test('person → case → note → finalise → amend → search → dashboard',
   await page.keyboard.type(' Her grandmother arrived at 4pm.');
   await dialog.getByLabel('Reason for the amendment').fill('Added the arrival of the grandmother, omitted in error.');
   await dialog.getByRole('button', { name: 'Save amendment' }).click();
+  await expect(dialog).toBeHidden();
   await expect(page.getByRole('region', { name: 'Amendment 1' })).toContainText('Added the arrival of the grandmother');
   await expect(page.getByRole('region', { name: 'Amendment 1' })).toContainText('Her grandmother arrived at 4pm.');
   // The original stays visible as signed.
