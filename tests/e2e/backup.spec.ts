@@ -42,7 +42,7 @@ test('export with progress → check → restore on a new laptop → the records
     const saved = page.getByRole('status').filter({ hasText: 'Backup saved' });
     await expect(saved).toBeVisible({ timeout: 30_000 });
     await expect(saved).toContainText('hearth-backup.hearthbackup');
-    await expect(saved.getByTestId('backup-counts')).toContainText('1 cases');
+    await expect(saved.getByTestId('backup-counts')).toContainText('1 case');
     const progress = await page.evaluate(() => (window as unknown as { __progress: { phase: string; done: number; total: number }[] }).__progress);
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.some((p) => p.phase === 'writing')).toBe(true);

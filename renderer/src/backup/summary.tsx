@@ -3,17 +3,20 @@ import { List, Text } from '@mantine/core';
 import type { BackupSummaryView } from '../../../contract';
 import { formatDateTime } from '../lib/dates';
 
-const labels: Record<string, string> = {
-  people: 'people',
-  cases: 'cases',
-  notes: 'notes',
-  note_amendments: 'amendments',
-  parties: 'parties',
-  tasks: 'tasks',
+const labels: Record<string, [string, string]> = {
+  people: ['person', 'people'],
+  cases: ['case', 'cases'],
+  notes: ['note', 'notes'],
+  note_amendments: ['amendment', 'amendments'],
+  parties: ['party', 'parties'],
+  tasks: ['task', 'tasks'],
 };
+const order = Object.keys(labels);
 
 export function BackupSummary({ summary }: { summary: BackupSummaryView }) {
-  const counts = Object.entries(summary.counts).filter(([table]) => labels[table]);
+  const counts = Object.entries(summary.counts)
+    .filter(([table]) => labels[table])
+    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
   return (
     <>
       <Text size="sm">
@@ -23,7 +26,7 @@ export function BackupSummary({ summary }: { summary: BackupSummaryView }) {
         <List size="sm" data-testid="backup-counts">
           {counts.map(([table, n]) => (
             <List.Item key={table}>
-              {n.toLocaleString('en-GB')} {labels[table]}
+              {n.toLocaleString('en-GB')} {labels[table]![n === 1 ? 0 : 1]}
             </List.Item>
           ))}
         </List>
