@@ -14,6 +14,9 @@ import {
   verifyBackup,
   type BackupProgress,
 } from '../../main/services/backup';
+import { runExport } from '../../main/services/backup/exportJob';
+import { rawVaultFd } from '../../main/services/backup/rawVaultFile';
+import { runRead } from '../../main/services/backup/readJob';
 import { dumpTables, readEnvelopeBytes, seededVault, seedRows } from '../../main/services/backup/testing';
 
 async function problemOf(work: Promise<unknown>): Promise<string> {
@@ -198,5 +201,29 @@ describe('the vault envelope travels in the backup', () => {
     const target = join(scratch, 'restored-envelope');
     await restoreBackup(backupPath, { passphrase: tv.passphrase }, target);
     expect(readFileSync(join(target, 'vault.key.json')).equals(readEnvelopeBytes(tv.dir))).toBe(true);
+  });
+});
+
+describe('hashing on a thread of its own (chosen on machines with four or more cores)', () => {
+  it('produces the same backup contents and restores the same rows', async () => {
+    const path = join(scratch, 'threaded.hearthbackup');
+    const made = await runExport({
+      vaultDir: tv.dir,
+      keyHex: tv.vault.rawKeyHex(),
+      rawFd: rawVaultFd(join(tv.dir, 'vault.db')),
+      outPath: path,
+      appVersion: '0.0.0-test',
+      createdAt: new Date().toISOString(),
+      overwrite: false,
+      hashing: 'thread',
+    });
+    const inline = await runRead({ path, secret: { passphrase: tv.passphrase }, hashing: 'inline' });
+    const target = join(scratch, 'restored-threaded');
+    const threaded = await runRead({ path, secret: { passphrase: tv.passphrase }, restoreTo: target, hashing: 'thread' });
+    expect(threaded.parts).toEqual(inline.parts);
+    expect(threaded.counts).toEqual(made.counts);
+    const restored = await openVault(target, { passphrase: tv.passphrase }, { holdLock: false });
+    expect(dumpTables(restored.db)).toEqual(before);
+    restored.close();
   });
 });

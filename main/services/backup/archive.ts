@@ -1,9 +1,9 @@
 // Owns the archive inside a backup's encrypted body: a sequence of named parts, each framed with
 // its size, then an end marker. Parts are streamed (never held whole in memory), each is hashed
 // as it passes, and part names are checked so a restore can never write outside its folder.
-import { createHash, type Hash } from 'node:crypto';
 import type { ChunkReader, ChunkWriter } from './chunks';
 import { damaged } from './errors';
+import { inThreadHashes, type HashService, type PartHash } from './hasher';
 
 export const PART_ENVELOPE = 'vault.key.json';
 export const PART_DATABASE = 'vault.db';
@@ -33,11 +33,13 @@ export interface PartRecord {
 
 export class ArchiveWriter {
   #chunks: ChunkWriter;
-  #current: { name: string; size: number; written: number; hash: Hash } | null = null;
+  #hashes: HashService;
+  #current: { name: string; size: number; written: number; hash: PartHash } | null = null;
   #names = new Set<string>();
 
-  constructor(chunks: ChunkWriter) {
+  constructor(chunks: ChunkWriter, hashes: HashService = inThreadHashes()) {
     this.#chunks = chunks;
+    this.#hashes = hashes;
   }
 
   async beginPart(name: string, size: number): Promise<void> {
@@ -51,7 +53,7 @@ export class ArchiveWriter {
     nameBytes.copy(head, 3);
     head.writeBigUInt64BE(BigInt(size), 3 + nameBytes.length);
     this.#names.add(name);
-    this.#current = { name, size, written: 0, hash: createHash('sha256') };
+    this.#current = { name, size, written: 0, hash: this.#hashes.newHash() };
     await this.#chunks.push(head);
   }
 
@@ -59,17 +61,17 @@ export class ArchiveWriter {
     const part = this.#current;
     if (!part) throw new Error('no part open');
     if (part.written + data.length > part.size) throw new Error('part longer than declared');
-    part.hash.update(data);
+    await part.hash.update(data);
     part.written += data.length;
     await this.#chunks.push(data);
   }
 
-  endPart(): PartRecord {
+  async endPart(): Promise<PartRecord> {
     const part = this.#current;
     if (!part) throw new Error('no part open');
     if (part.written !== part.size) throw new Error('part shorter than declared');
     this.#current = null;
-    return { name: part.name, size: part.size, sha256: part.hash.digest('hex') };
+    return { name: part.name, size: part.size, sha256: await part.hash.digest() };
   }
 
   /** Convenience for small parts held in memory. */
@@ -89,13 +91,15 @@ export class ArchiveWriter {
 /** Reads parts back. Every byte it hands out has already been authenticated by the ChunkReader. */
 export class ArchiveReader {
   #chunks: ChunkReader;
+  #hashes: HashService;
   #pending: Buffer = Buffer.alloc(0);
-  #current: { name: string; size: number; left: number; hash: Hash } | null = null;
+  #current: { name: string; size: number; left: number; hash: PartHash } | null = null;
   #names = new Set<string>();
   #ended = false;
 
-  constructor(chunks: ChunkReader) {
+  constructor(chunks: ChunkReader, hashes: HashService = inThreadHashes()) {
     this.#chunks = chunks;
+    this.#hashes = hashes;
   }
 
   /** Up to `max` plaintext bytes (at least one), or an empty buffer when the plaintext has run out. */
@@ -147,7 +151,7 @@ export class ArchiveReader {
     const size = (await this.#exact(8)).readBigUInt64BE(0);
     if (!isValidPartName(name) || this.#names.has(name) || size > BigInt(Number.MAX_SAFE_INTEGER)) throw damaged();
     this.#names.add(name);
-    this.#current = { name, size: Number(size), left: Number(size), hash: createHash('sha256') };
+    this.#current = { name, size: Number(size), left: Number(size), hash: this.#hashes.newHash() };
     return { name, size: Number(size) };
   }
 
@@ -158,12 +162,12 @@ export class ArchiveReader {
     while (part.left > 0) {
       const piece = await this.#some(Math.min(part.left, maxPiece));
       if (piece.length === 0) throw damaged();
-      part.hash.update(piece);
+      await part.hash.update(piece);
       part.left -= piece.length;
       await sink(piece);
     }
     this.#current = null;
-    return { name: part.name, size: part.size, sha256: part.hash.digest('hex') };
+    return { name: part.name, size: part.size, sha256: await part.hash.digest() };
   }
 
   /** Reads the current part into memory, refusing one larger than `limit`. */

@@ -12,6 +12,9 @@ import {
   chunkNonce,
 } from './format';
 import type { BlockReader, WritableFile } from './io';
+import { noteShortLivedBytes } from './memory';
+
+const MAX_WRITES_IN_FLIGHT = 3;
 
 /** Size on disk of one full record: flags + length + ciphertext + tag. */
 export const recordBytes = (chunkSize: number): number => RECORD_HEADER_BYTES + chunkSize + TAG_BYTES;
@@ -24,7 +27,7 @@ export class ChunkWriter {
   #buf: Buffer;
   #fill = 0;
   #index = 0n;
-  #inflight: Promise<void> = Promise.resolve();
+  #inflight: Promise<void>[] = [];
   #failure: unknown = null;
   #finished = false;
   #signal: AbortSignal | undefined;
@@ -54,7 +57,7 @@ export class ChunkWriter {
     if (this.#finished) throw new Error('already finished');
     await this.#seal(RECORD_FLAG_FINAL);
     this.#finished = true;
-    await this.#inflight;
+    await this.settle();
     if (this.#failure) throw this.#failure;
   }
 
@@ -71,18 +74,22 @@ export class ChunkWriter {
     const tag = cipher.getAuthTag();
     this.#index += 1n;
     this.#fill = 0;
-    // One write in flight at a time: the next chunk is sealed while this one goes to disk.
-    await this.#inflight;
+    noteShortLivedBytes(body.length);
+    // A few writes in flight: the next chunks are sealed while earlier ones go to disk.
+    while (this.#inflight.length >= MAX_WRITES_IN_FLIGHT) await this.#inflight.shift();
     if (this.#failure) throw this.#failure;
     const pieces = last.length > 0 ? [head, body, last, tag] : [head, body, tag];
-    this.#inflight = this.#out.write(pieces).catch((err: unknown) => {
-      this.#failure = err;
-    });
+    this.#inflight.push(
+      this.#out.write(pieces).catch((err: unknown) => {
+        this.#failure ??= err;
+      }),
+    );
   }
 
-  /** Waits for the write in flight (if any) without sealing anything; used before cleaning up after a failure. */
+  /** Waits for every write in flight without sealing anything; also used before cleaning up after a failure. */
   async settle(): Promise<void> {
-    await this.#inflight;
+    await Promise.all(this.#inflight);
+    this.#inflight = [];
   }
 }
 
@@ -134,6 +141,7 @@ export class ChunkReader {
       throw damaged();
     }
     this.#index += 1n;
+    noteShortLivedBytes(plain.length);
     if (flags === RECORD_FLAG_FINAL) {
       if ((await this.#in.read(1)).length > 0) throw damaged(); // bytes after the final chunk
       this.#done = true;

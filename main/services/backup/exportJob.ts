@@ -13,6 +13,7 @@ import { ArchiveWriter, PART_DATABASE, PART_ENVELOPE, PART_MANIFEST, type PartRe
 import { ChunkWriter } from './chunks';
 import { BackupError, fromWriteError } from './errors';
 import { DEFAULT_CHUNK_SIZE, SALT_BYTES, DIGEST_BYTES, deriveBackupKeys, encodeHeader, wipeKeys } from './format';
+import { hashesFor, type HashService, type HashingMode } from './hasher';
 import { BlockReader, fileLayer, fsyncDir, randomSuffix, type FaultPlan, type WritableFile } from './io';
 import { MANIFEST_FORMAT, MANIFEST_VERSION, encodeManifest, type Manifest } from './manifest';
 import { SnapshotMoved, pinDatabase, type PinnedDatabase } from './pinnedDatabase';
@@ -30,6 +31,7 @@ export interface ExportJob {
   overwrite: boolean;
   chunkSize?: number;
   faults?: FaultPlan;
+  hashing?: HashingMode;
 }
 
 export interface ExportResult {
@@ -78,6 +80,7 @@ async function exportOnce(job: ExportJob, opts: { signal?: AbortSignal; onProgre
   const salt = randomBytes(SALT_BYTES);
   const keys = deriveBackupKeys(key, salt);
   let renamed = false;
+  let hashes: HashService | null = null;
   try {
     pinned = await pinDatabase(join(job.vaultDir, DB_FILE), key, job.rawFd, signal);
     signal?.throwIfAborted();
@@ -87,7 +90,8 @@ async function exportOnce(job: ExportJob, opts: { signal?: AbortSignal; onProgre
     const header = encodeHeader({ chunkSize, salt, envelope }, keys.macKey);
     await out.write([header]);
     chunks = new ChunkWriter(out, keys.encKey, header.subarray(header.length - DIGEST_BYTES), chunkSize, signal);
-    const archive = new ArchiveWriter(chunks);
+    hashes = hashesFor(pinned.byteLength, job.hashing);
+    const archive = new ArchiveWriter(chunks, hashes);
 
     const parts: PartRecord[] = [];
     parts.push(await archive.writePart(PART_ENVELOPE, envelope));
@@ -102,7 +106,7 @@ async function exportOnce(job: ExportJob, opts: { signal?: AbortSignal; onProgre
       left -= block.length;
       meter.advance(block.length);
     }
-    parts.push(archive.endPart());
+    parts.push(await archive.endPart());
     await pinned.assertUnchanged();
     const { schemaVersion, counts } = pinned;
     pinned.release();
@@ -131,6 +135,7 @@ async function exportOnce(job: ExportJob, opts: { signal?: AbortSignal; onProgre
     meter.advance(1);
     return { path: job.outPath, bytes, createdAt: job.createdAt, schemaVersion, counts };
   } finally {
+    await hashes?.close();
     wipeKeys(keys);
     key.fill(0);
     if (!renamed) {

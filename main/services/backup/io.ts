@@ -1,6 +1,7 @@
-// Owns the file operations backups need: a buffered reader with one block of read-ahead, a writer
-// that always writes every byte or throws, directory fsync, and a fault plan that makes writes fail
-// on cue (full disk, removed drive) so tests can prove nothing is left behind.
+// Owns the file operations backups need: a reader that keeps reads in flight ahead of the caller,
+// a writer that lets several writes be in flight and always writes every byte or fails, directory
+// fsync, and a fault plan that makes writes fail on cue (full disk, removed drive) so tests can
+// prove nothing is left behind.
 import { open, type FileHandle } from 'node:fs/promises';
 import { closeSync, fsyncSync, openSync, read } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -12,10 +13,15 @@ export interface FaultPlan {
 }
 
 export interface WritableFile {
-  /** Writes every byte of every buffer, in order, or throws. */
+  /**
+   * Appends every byte of every buffer, in order, or rejects. Several writes may be in flight at
+   * once: each takes its place in the file when called, so they land in call order regardless.
+   * The buffers must not change until the returned promise settles.
+   */
   write(buffers: readonly Buffer[]): Promise<void>;
   sync(): Promise<void>;
   close(): Promise<void>;
+  /** Bytes handed to write() so far (what the file will hold once they all land). */
   readonly bytesWritten: number;
 }
 
@@ -35,25 +41,25 @@ export function fileLayer(faults?: FaultPlan): FileLayer {
   return {
     async create(path) {
       const fh = await open(path, 'wx', 0o600);
-      let written = 0;
+      let position = 0;
       return {
         get bytesWritten() {
-          return written;
+          return position;
         },
-        async write(buffers) {
-          for (const data of buffers) {
-            if (faults && data.length > budget) {
-              // A real full disk usually takes part of the write first.
-              const part = data.subarray(0, budget);
-              await writeAll(fh, part);
-              written += part.length;
-              budget = 0;
-              throw errnoError(faults.code);
-            }
-            budget -= data.length;
-            await writeAll(fh, data);
-            written += data.length;
+        write(buffers) {
+          const total = buffers.reduce((n, b) => n + b.length, 0);
+          const at = position;
+          position += total;
+          if (total <= budget) {
+            budget -= total;
+            return writeAllAt(fh, buffers, at);
           }
+          // A real full disk usually takes part of the write first.
+          const allowed = budget;
+          budget = 0;
+          return writeAllAt(fh, [Buffer.concat(buffers).subarray(0, allowed)], at).then(() => {
+            throw errnoError(faults!.code);
+          });
         },
         sync: () => fh.sync(),
         close: () => fh.close(),
@@ -62,12 +68,24 @@ export function fileLayer(faults?: FaultPlan): FileLayer {
   };
 }
 
-async function writeAll(fh: FileHandle, data: Buffer): Promise<void> {
-  let offset = 0;
-  while (offset < data.length) {
-    const { bytesWritten } = await fh.write(data, offset, data.length - offset);
+async function writeAllAt(fh: FileHandle, buffers: readonly Buffer[], position: number): Promise<void> {
+  let pending = buffers.filter((b) => b.length > 0);
+  let at = position;
+  while (pending.length > 0) {
+    const { bytesWritten } = await fh.writev(pending, at);
     if (bytesWritten <= 0) throw errnoError('EIO');
-    offset += bytesWritten;
+    at += bytesWritten;
+    // Short write: drop what landed and carry on with the rest.
+    let skip = bytesWritten;
+    const rest: Buffer[] = [];
+    for (const b of pending) {
+      if (skip >= b.length) skip -= b.length;
+      else {
+        rest.push(skip > 0 ? b.subarray(skip) : b);
+        skip = 0;
+      }
+    }
+    pending = rest;
   }
 }
 
@@ -87,11 +105,6 @@ export function fsyncDir(dir: string): void {
 /** A suffix that says nothing about the contents: 12 random hex characters. */
 export const randomSuffix = (): string => randomBytes(6).toString('hex');
 
-/**
- * Reads a byte range of a file front to back, keeping one block in flight so the disk works while
- * the caller computes. Blocks are aligned to `blockSize` from `start`; when callers read in
- * block-sized records, each read is a view of a block, not a copy.
- */
 export type ReadAt = (buf: Buffer, offset: number, length: number, position: number) => Promise<number>;
 
 export const readAtHandle =
@@ -107,13 +120,29 @@ export const readAtFd =
       read(fd, buf, offset, length, position, (err, bytesRead) => (err ? reject(err) : resolve(bytesRead)));
     });
 
+/**
+ * Reads a byte range of a file front to back, keeping READ_AHEAD blocks in flight so the disk
+ * works while the caller computes. Blocks are aligned to `blockSize` from `start`; a read that
+ * stays inside one block is a view of it, not a copy.
+ *
+ * Block buffers are reused, to spare the garbage collector a gigabyte of garbage per gigabyte
+ * read: a view handed out stays valid until two further blocks have been handed out after its
+ * own. Callers copy or finish with bytes before reading much further (hashing, encrypting and
+ * decrypting all do).
+ */
+const READ_AHEAD = 2;
+const KEEP_HANDED_OUT = 2;
+
 export class BlockReader {
   #readAt: ReadAt;
   #next: number;
   readonly end: number;
   #blockSize: number;
   #buf: Buffer = Buffer.alloc(0);
-  #pending: Promise<Buffer> | null = null;
+  #current: Buffer | null = null;
+  #pending: Promise<Buffer>[] = [];
+  #handedOut: Buffer[] = [];
+  #free: Buffer[] = [];
 
   constructor(readAt: ReadAt, start: number, end: number, blockSize: number) {
     this.#readAt = readAt;
@@ -123,22 +152,38 @@ export class BlockReader {
   }
 
   #prefetch(): void {
-    if (this.#pending || this.#next >= this.end) return;
-    const at = this.#next;
-    const length = Math.min(this.#blockSize, this.end - at);
-    this.#next += length;
-    const pending = readBlock(this.#readAt, at, length);
-    pending.catch(() => undefined); // a read left in flight by an abandoned job must not crash the process
-    this.#pending = pending;
+    while (this.#pending.length < READ_AHEAD && this.#next < this.end) {
+      const at = this.#next;
+      const length = Math.min(this.#blockSize, this.end - at);
+      this.#next += length;
+      const target = length === this.#blockSize ? (this.#free.pop() ?? Buffer.allocUnsafe(length)) : Buffer.allocUnsafe(length);
+      const pending = readBlock(this.#readAt, target, at, length);
+      pending.catch(() => undefined); // a read left in flight by an abandoned job must not crash the process
+      this.#pending.push(pending);
+    }
+  }
+
+  /** The block whose bytes have all been handed out: reusable once two more have followed it. */
+  #retire(block: Buffer | null): void {
+    if (!block || block.length !== this.#blockSize) return;
+    this.#handedOut.push(block);
+    if (this.#handedOut.length > KEEP_HANDED_OUT) this.#free.push(this.#handedOut.shift()!);
   }
 
   /** Returns exactly `n` bytes, or fewer only when the range ends first. */
   async read(n: number): Promise<Buffer> {
     this.#prefetch();
-    while (this.#buf.length < n && this.#pending) {
-      const block = await this.#pending;
-      this.#pending = null;
-      this.#buf = this.#buf.length === 0 ? block : Buffer.concat([this.#buf, block]);
+    while (this.#buf.length < n && this.#pending.length > 0) {
+      const block = await this.#pending.shift()!;
+      if (this.#buf.length === 0) {
+        this.#retire(this.#current);
+        this.#buf = block;
+      } else {
+        this.#buf = Buffer.concat([this.#buf, block]);
+        this.#retire(this.#current);
+        this.#retire(block.length === this.#blockSize ? block : null);
+      }
+      this.#current = this.#buf.length === block.length ? block : null;
       this.#prefetch();
     }
     const out = this.#buf.subarray(0, n);
@@ -147,8 +192,7 @@ export class BlockReader {
   }
 }
 
-async function readBlock(readAt: ReadAt, position: number, length: number): Promise<Buffer> {
-  const buf = Buffer.allocUnsafe(length);
+async function readBlock(readAt: ReadAt, buf: Buffer, position: number, length: number): Promise<Buffer> {
   let filled = 0;
   while (filled < length) {
     const bytesRead = await readAt(buf, filled, length - filled, position + filled);

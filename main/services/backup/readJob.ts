@@ -11,6 +11,7 @@ import { ArchiveReader, PART_MANIFEST, type PartRecord } from './archive';
 import { ChunkReader, recordBytes } from './chunks';
 import { BackupError, damaged, fromWriteError } from './errors';
 import { FIXED_PREFIX_BYTES, assertHeaderMac, checkPreamble, deriveBackupKeys, parseHeader, wipeKeys } from './format';
+import { hashesFor, type HashService, type HashingMode } from './hasher';
 import { BlockReader, fileLayer, fsyncDir, readAtHandle, type FaultPlan, type WritableFile } from './io';
 import { MAX_MANIFEST_BYTES, checkManifest, parseManifest, type Manifest } from './manifest';
 import { ProgressMeter, type ProgressListener } from './progress';
@@ -36,6 +37,7 @@ export interface ReadJob {
   /** Restore into this folder (created if missing, refused unless empty). Omit to only check. */
   restoreTo?: string;
   faults?: FaultPlan;
+  hashing?: HashingMode;
 }
 
 const vaultErrorProblems = {
@@ -119,6 +121,7 @@ export async function runRead(job: ReadJob, opts: { signal?: AbortSignal; onProg
   let trail: RestoreTrail | null = null;
   let current: WritableFile | null = null;
   let key: Buffer | null = null;
+  let hashes: HashService | null = null;
   let succeeded = false;
   try {
     const readAt = readAtHandle(fh);
@@ -145,7 +148,8 @@ export async function runRead(job: ReadJob, opts: { signal?: AbortSignal; onProg
       meter.start('reading', size);
       meter.advance(headerLength);
       const body = new BlockReader(readAt, headerLength, size, recordBytes(header.chunkSize));
-      const archive = new ArchiveReader(new ChunkReader(body, keys.encKey, header.mac, header.chunkSize, signal));
+      hashes = hashesFor(size, job.hashing);
+      const archive = new ArchiveReader(new ChunkReader(body, keys.encKey, header.mac, header.chunkSize, signal), hashes);
       const layer = fileLayer(job.faults);
       let manifestBytes: Buffer | null = null;
       for (let part = await archive.nextPart(); part !== null; part = await archive.nextPart()) {
@@ -210,6 +214,7 @@ export async function runRead(job: ReadJob, opts: { signal?: AbortSignal; onProg
     if (code === 'EIO') throw new BackupError('READ_FAILED', undefined, { cause: err });
     throw err;
   } finally {
+    await hashes?.close();
     key?.fill(0);
     await current?.close().catch(() => undefined);
     await fh.close().catch(() => undefined);
