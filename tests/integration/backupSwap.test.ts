@@ -9,7 +9,6 @@ import { openVault, type Vault } from '../../db/vault';
 import { createTestVault, makeTempDir, type TestVault } from '../../db/testing';
 import {
   completeInterruptedSwap,
-  exportBackup,
   listSnapshots,
   newRestoreStagingDir,
   restoreBackup,
@@ -28,7 +27,7 @@ import { dumpTables, seedRows } from '../../main/services/backup/testing';
 // neither the swap nor its own clean-up can take another step, just as if the process had died.
 const crash = vi.hoisted(() => ({ afterRenames: null as number | null, count: 0, dead: false }));
 vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
+  const fs = await importOriginal<typeof realFs>();
   const guard =
     <A extends unknown[], R>(fn: (...args: A) => R, isRename = false) =>
     (...args: A): R => {

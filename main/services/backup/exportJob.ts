@@ -23,7 +23,7 @@ export interface ExportJob {
   vaultDir: string;
   /** The vault key as hex; crosses into the worker inside this process only. */
   keyHex: string;
-  /** The process's long-lived descriptor for vault.db (rawVaultFile.ts). */
+  /** A read-only descriptor for vault.db from rawVaultFile.ts; the job reads through it and never closes it. */
   rawFd: number;
   outPath: string;
   appVersion: string;

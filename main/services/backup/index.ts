@@ -8,7 +8,7 @@ import { BackupError } from './errors';
 import { inspectHeader, type HeaderInfo } from './inspect';
 import type { FaultPlan } from './io';
 import type { BackupProgress } from './progress';
-import { rawVaultFd } from './rawVaultFile';
+import { openRawVaultFile } from './rawVaultFile';
 import type { BackupSecret, BackupSummary } from './readJob';
 import type { ExportResult } from './exportJob';
 import { runInWorker } from './runner';
@@ -45,22 +45,27 @@ export interface ExportOptions extends JobOptions {
 export async function exportBackup(opts: ExportOptions): Promise<ExportResult> {
   const { vault } = opts;
   if (!vault.isOpen) throw new Error('The vault is locked.');
-  return runInWorker(
-    {
-      kind: 'export',
-      job: {
-        vaultDir: vault.dir,
-        keyHex: vault.rawKeyHex(),
-        rawFd: rawVaultFd(join(vault.dir, DB_FILE)),
-        outPath: opts.outPath,
-        appVersion: opts.appVersion ?? pkg.version,
-        createdAt: (opts.now ?? new Date()).toISOString(),
-        overwrite: opts.overwrite ?? false,
-        ...(opts.faults ? { faults: opts.faults } : {}),
+  const raw = openRawVaultFile(join(vault.dir, DB_FILE));
+  try {
+    return await runInWorker(
+      {
+        kind: 'export',
+        job: {
+          vaultDir: vault.dir,
+          keyHex: vault.rawKeyHex(),
+          rawFd: raw.fd,
+          outPath: opts.outPath,
+          appVersion: opts.appVersion ?? pkg.version,
+          createdAt: (opts.now ?? new Date()).toISOString(),
+          overwrite: opts.overwrite ?? false,
+          ...(opts.faults ? { faults: opts.faults } : {}),
+        },
       },
-    },
-    opts,
-  );
+      opts,
+    );
+  } finally {
+    raw.release();
+  }
 }
 
 /** Reads and authenticates every byte and checks the manifest, writing nothing. Resolves with what the backup holds. */

@@ -6,7 +6,9 @@
 // then believe it is the vault's last user and delete the write-ahead log under the app's feet.
 // So there is one descriptor per vault.db inode for the life of the process, opened on the main
 // thread (worker threads share it; reads are positional). One is closed only once its file has
-// been deleted, when no other process can reach it any more.
+// been deleted, when no other process can reach it any more. Windows locks per handle, not per
+// process, and an open handle would keep a deleted safety copy's folder from going away, so there
+// each job opens its own handle and closes it afterwards.
 import { closeSync, fstatSync, openSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -33,7 +35,29 @@ function sweepDeleted(): void {
   }
 }
 
-/** A descriptor for the file now at `dbPath`. The caller must never close it. */
+export interface RawVaultFile {
+  fd: number;
+  /** Call when the job is over: closes the descriptor where that is safe (Windows), else keeps it. */
+  release(): void;
+}
+
+/** A read-only descriptor for the file now at `dbPath`. Close it only through `release`. */
+export function openRawVaultFile(dbPath: string): RawVaultFile {
+  if (process.platform === 'win32') {
+    const fd = openSync(dbPath, 'r');
+    let open = true;
+    return {
+      fd,
+      release() {
+        if (open) closeSync(fd);
+        open = false;
+      },
+    };
+  }
+  return { fd: rawVaultFd(dbPath), release: () => undefined };
+}
+
+/** The process's long-lived descriptor for the file now at `dbPath` (POSIX). Never close it. */
 export function rawVaultFd(dbPath: string): number {
   const path = resolve(dbPath);
   const now = statSync(path);

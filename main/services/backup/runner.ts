@@ -2,11 +2,13 @@
 // an AbortSignal turned into a cancel message, and the worker's failure rebuilt as a BackupError.
 //
 // Which file the worker runs: from source (vitest, tsx: this module's URL ends in .ts) it is
-// worker.ts, loaded through tsx's hooks; in the bundled app it is `backup-worker.js` beside the
-// main bundle, which electron.vite.config.ts must build as a second entry of the main process.
+// worker.ts, loaded through tsx's hooks; in the bundled app it is `backup-worker.js`, built as a
+// second entry of the main process (electron.vite.config.ts), found beside this code or one
+// folder up (when the bundler puts shared code in a chunks/ folder).
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BackupError } from './errors';
 import type { BackupProgress } from './progress';
 import type { CancelMessage, WorkerReply, WorkerRequest, WorkerResult } from './workerProtocol';
@@ -21,7 +23,8 @@ function workerEntry(): { url: URL; execArgv?: string[] } {
     const source = './worker.ts';
     return { url: new URL(source, here), execArgv: ['--import', tsx] };
   }
-  return { url: new URL(`./${BUNDLED_WORKER_FILE}`, here) };
+  const candidates = [`./${BUNDLED_WORKER_FILE}`, `../${BUNDLED_WORKER_FILE}`].map((rel) => new URL(rel, here));
+  return { url: candidates.find((url) => existsSync(fileURLToPath(url))) ?? candidates[0]! };
 }
 
 export interface RunOptions {
