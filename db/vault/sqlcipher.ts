@@ -59,6 +59,8 @@ export function assertReadable(db: VaultDatabase): number {
  *   survives power loss. NORMAL in WAL mode only syncs at checkpoints and can lose the last commits.
  * - temp_store=MEMORY: sorts and temporary tables never reach disk as plaintext.
  * - secure_delete: deleted records are overwritten, not left in free pages.
+ * - cache_size 64 MiB: every page read from disk costs a decryption and an HMAC check, so a
+ *   page cache large enough for a practice's working set avoids decrypting the same pages again.
  */
 export function applyConnectionSettings(db: VaultDatabase, opts: { readonly: boolean }): void {
   if (!opts.readonly) {
@@ -69,6 +71,7 @@ export function applyConnectionSettings(db: VaultDatabase, opts: { readonly: boo
   }
   db.pragma('foreign_keys = ON');
   db.pragma('temp_store = MEMORY');
+  db.pragma('cache_size = -65536');
   db.pragma('busy_timeout = 5000');
   // Zetetic SQLCipher's memory wiping; this build ignores it, so failure or silence is fine.
   try {
