@@ -12,6 +12,7 @@ import { restoreCommand } from '../../main/cli/commands/restore';
 import { verifyCommand } from '../../main/cli/commands/verify';
 import { CliError, type CliIo } from '../../main/cli/io';
 import type { Command } from '../../main/cli/command';
+import { runCli } from '../../main/cli/run';
 import { dumpTables, seededVault } from '../../main/services/backup/testing';
 
 let tv: TestVault;
@@ -128,5 +129,20 @@ describe('vault backup / verify / restore', () => {
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('already there');
     expect((await run(backupCommand, ['--dir', tv.dir, '--out', backup, '--force'], env)).code).toBe(0);
+  });
+});
+
+describe('through the dispatcher', () => {
+  it('lists the three commands and runs them with their exit statuses', async () => {
+    const help = fakeIo();
+    expect(await runCli(['help'], help)).toBe(0);
+    for (const name of ['backup', 'verify', 'restore']) expect(help.out()).toContain(`  ${name} `);
+    const io = fakeIo({ HEARTH_PASSPHRASE: tv.passphrase });
+    expect(await runCli(['verify', backup], io)).toBe(0);
+    const notes = join(scratch, 'not-a-backup.txt');
+    writeFileSync(notes, 'hello');
+    const failed = fakeIo({ HEARTH_PASSPHRASE: tv.passphrase });
+    expect(await runCli(['verify', notes], failed)).toBe(1);
+    expect(failed.err()).toBe("vault verify: This file isn't a Hearth backup.\n");
   });
 });

@@ -113,6 +113,32 @@ async function openBackup(path: string): Promise<{ fh: FileHandle; size: number 
   return { fh, size: st.size };
 }
 
+const MAX_WRITES_IN_FLIGHT = 3;
+
+/** Keeps a few writes to one file in flight; the first failure is thrown by the next call. */
+class WriteQueue {
+  #inflight: Promise<void>[] = [];
+  #failure: unknown = null;
+
+  constructor(private readonly out: WritableFile) {}
+
+  async write(data: Buffer): Promise<void> {
+    while (this.#inflight.length >= MAX_WRITES_IN_FLIGHT) await this.#inflight.shift();
+    if (this.#failure) throw this.#failure;
+    this.#inflight.push(
+      this.out.write([data]).catch((err: unknown) => {
+        this.#failure ??= err;
+      }),
+    );
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.#inflight);
+    this.#inflight = [];
+    if (this.#failure) throw this.#failure;
+  }
+}
+
 /** Verifies (and, with `restoreTo`, restores) one backup. */
 export async function runRead(job: ReadJob, opts: { signal?: AbortSignal; onProgress?: ProgressListener } = {}): Promise<BackupSummary> {
   const { signal } = opts;
@@ -161,19 +187,24 @@ export async function runRead(job: ReadJob, opts: { signal?: AbortSignal; onProg
           continue;
         }
         let sink: (data: Buffer) => Promise<void> | void = (data) => meter.advance(data.length);
+        let writes: WriteQueue | null = null;
         if (trail) {
           const target = join(trail.root, ...part.name.split('/'));
           trail.mkdir(dirname(target));
           trail.files.push(target);
           const out = await layer.create(target);
           current = out;
+          const queue = new WriteQueue(out);
+          writes = queue;
+          // Decrypted pieces are fresh buffers, never reused, so a few writes can be in flight.
           sink = async (data) => {
-            await out.write([data]);
+            await queue.write(data);
             meter.advance(data.length);
           };
         }
         seen.push(await archive.readPart(sink));
-        if (current) {
+        if (current && writes) {
+          await writes.drain();
           await current.sync();
           await current.close();
           current = null;
@@ -210,7 +241,7 @@ export async function runRead(job: ReadJob, opts: { signal?: AbortSignal; onProg
     if ((err as { name?: string }).name === 'AbortError') throw new BackupError('CANCELLED');
     if (err instanceof BackupError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    if (trail && (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EIO')) throw fromWriteError(err);
+    if (trail && code) throw fromWriteError(err);
     if (code === 'EIO') throw new BackupError('READ_FAILED', undefined, { cause: err });
     throw err;
   } finally {
