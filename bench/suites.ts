@@ -1,6 +1,7 @@
 // Owns the list of benchmark suites that `npm run bench` runs, and the shape of one. To add a suite,
 // write bench/NAME.ts exporting a BenchSuite and list it below.
 import { vaultSuite } from './vault';
+import { recordsSuite } from './records';
 
 export interface BenchContext {
   /** A fresh temporary folder, deleted when the run ends. Never put real records in it. */
@@ -23,4 +24,4 @@ export interface BenchSuite {
   run(ctx: BenchContext): Promise<Record<string, number>>;
 }
 
-export const suites: readonly BenchSuite[] = [vaultSuite];
+export const suites: readonly BenchSuite[] = [vaultSuite, recordsSuite];

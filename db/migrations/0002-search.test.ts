@@ -13,11 +13,12 @@ describe('0002-search', () => {
     expect(db.prepare("SELECT value FROM settings WHERE key = 'practitioner.name'").pluck().get()).toBe('Alex');
 
     const docId = db.prepare("INSERT INTO search_docs (kind, ref_id) VALUES ('person', 'p1') RETURNING doc_id").pluck().get();
-    db.prepare('INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)').run(docId, 'Zoë Brontë', 'Prefers music');
+    db.prepare('INSERT INTO search_index (rowid, title, body, tags) VALUES (?, ?, ?, ?)').run(docId, 'Zoë Brontë', 'Prefers music', 'hkindperson');
     const hit = (q: string) => db.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ?').pluck().all(q);
     expect(hit('zoe')).toEqual([docId]);
     expect(hit('BRONTE')).toEqual([docId]);
     expect(hit('"mus"*')).toEqual([docId]);
+    expect(hit('{title body} : zoe AND tags : hkindperson')).toEqual([docId]);
     expect(() => db.prepare("INSERT INTO search_docs (kind, ref_id) VALUES ('person', 'p1')").run()).toThrow(/UNIQUE/);
     expect(() => db.prepare("INSERT INTO search_docs (kind, ref_id) VALUES ('party', 'x')").run()).toThrow(/CHECK/);
     db.close();

@@ -8,6 +8,14 @@
 // text anyway, and a contentless table cannot produce snippets. search_docs maps each FTS rowid
 // (a stable INTEGER PRIMARY KEY) to the record it came from and carries the filter columns, so a
 // record's entry is found by index, never by scanning the FTS table.
+//
+// Two choices keep search fast in a vault of a million notes:
+// - The tags column holds filter tokens (kind, case, entry type), so filters are part of the FTS
+//   query and FTS intersects doclists instead of SQLite joining every match. Practitioners' words
+//   are only ever matched against title and body.
+// - People and cases take doc_ids from 2^40 up, notes from 1 up, so that "newest doc_id first"
+//   visits every person and case before any note, then notes from the most recent back (see
+//   db/repos/search.ts, which ranks a bounded window in that order).
 import type { Migration } from './types';
 
 export const migration0002: Migration = {
@@ -31,6 +39,7 @@ export const migration0002: Migration = {
       CREATE VIRTUAL TABLE search_index USING fts5(
         title,
         body,
+        tags,
         tokenize = 'unicode61 remove_diacritics 2',
         prefix = '2 3'
       );

@@ -6,7 +6,7 @@ import { indexDoc } from './fts';
 import { newId } from './ids';
 import { latestNotes, noteCounts, type NoteSummaryRecord } from './noteList';
 import { caseParties, type CasePartyRecord } from './parties';
-import { peopleSummaries, type PersonSummary } from './people';
+import { peopleSummaries, reindexPerson, type PersonSummary } from './people';
 import { inTransaction, stmt, type Db } from './sql';
 import type { CaseStatus, WorkType } from './vocabulary';
 
@@ -215,8 +215,13 @@ function scalarColumns(v: CaseValues) {
 
 /** Replaces people links and hearings; updates questions in place so their ids survive edits. */
 function writeChildren(db: Db, caseId: string, v: CaseValues): void {
+  const before = stmt(db, 'SELECT person_id FROM case_people WHERE case_id = ?').pluck().all(caseId) as string[];
+  const after = [...new Set(v.personIds)];
   stmt(db, 'DELETE FROM case_people WHERE case_id = ?').run(caseId);
-  [...new Set(v.personIds)].forEach((personId, i) => stmt(db, 'INSERT INTO case_people (case_id, person_id, position) VALUES (?, ?, ?)').run(caseId, personId, i));
+  after.forEach((personId, i) => stmt(db, 'INSERT INTO case_people (case_id, person_id, position) VALUES (?, ?, ?)').run(caseId, personId, i));
+  // A person's index entry lists their cases, for searching within a case.
+  const changed = new Set([...before.filter((p) => !after.includes(p)), ...after.filter((p) => !before.includes(p))]);
+  for (const personId of changed) reindexPerson(db, personId);
 
   stmt(db, 'DELETE FROM hearings WHERE case_id = ?').run(caseId);
   v.hearings.forEach((h, i) =>
@@ -244,6 +249,7 @@ function writeChildren(db: Db, caseId: string, v: CaseValues): void {
     kind: 'case',
     refId: caseId,
     caseId,
+    caseIds: [caseId],
     entryType: null,
     occurredDate: null,
     title: v.title,

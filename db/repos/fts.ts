@@ -11,6 +11,8 @@ export interface SearchDoc {
   refId: string;
   /** notes: their case; cases: the case itself; people: null. */
   caseId: string | null;
+  /** Cases this record belongs to, for the case filter (a person: every case they are linked to). */
+  caseIds: readonly string[];
   /** Notes only: the entry type and local calendar date, as amended. */
   entryType: string | null;
   occurredDate: string | null;
@@ -22,25 +24,45 @@ export interface SearchDoc {
 export const MATCH_START = '\u0002';
 export const MATCH_END = '\u0003';
 
+/** People and cases are numbered from here; notes from 1 (see migration 0002). */
+export const PEOPLE_AND_CASES_FROM = 2 ** 40;
+
 // C0 controls other than tab and newlines, and DEL: never meaningful in a note, and the two above are our markers.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 export const cleanForIndex = (text: string): string => text.replace(CONTROL, ' ');
 
+/**
+ * Filter tokens for the tags column: letters and digits only, so the tokenizer keeps each whole
+ * (an underscore or hyphen would split it), and prefixed so no practitioner's word looks like one.
+ */
+export const tag = {
+  kind: (kind: SearchKind) => `hkind${kind}`,
+  case: (caseId: string) => `hcase${caseId.toLowerCase().replace(/[^0-9a-z]/g, '')}`,
+  entryType: (entryType: string) => `htype${entryType.toLowerCase().replace(/[^0-9a-z]/g, '')}`,
+};
+
 /** Adds or replaces the index entry for one record. */
 export function indexDoc(db: Db, doc: SearchDoc): void {
   const docId = stmt(
     db,
-    `INSERT INTO search_docs (kind, ref_id, case_id, entry_type, occurred_date) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO search_docs (doc_id, kind, ref_id, case_id, entry_type, occurred_date)
+     VALUES (
+       CASE WHEN :kind = 'note'
+         THEN coalesce((SELECT max(doc_id) FROM search_docs WHERE doc_id < :split), 0) + 1
+         ELSE coalesce((SELECT max(doc_id) FROM search_docs WHERE doc_id >= :split), :split - 1) + 1
+       END,
+       :kind, :refId, :caseId, :entryType, :occurredDate)
      ON CONFLICT (kind, ref_id) DO UPDATE SET case_id = excluded.case_id, entry_type = excluded.entry_type,
        occurred_date = excluded.occurred_date
      RETURNING doc_id`,
   )
     .pluck()
-    .get(doc.kind, doc.refId, doc.caseId, doc.entryType, doc.occurredDate) as number;
+    .get({ kind: doc.kind, refId: doc.refId, caseId: doc.caseId, entryType: doc.entryType, occurredDate: doc.occurredDate, split: PEOPLE_AND_CASES_FROM }) as number;
+  const tags = [tag.kind(doc.kind), ...doc.caseIds.map(tag.case), ...(doc.entryType ? [tag.entryType(doc.entryType)] : [])].join(' ');
   stmt(db, 'DELETE FROM search_index WHERE rowid = ?').run(docId);
-  stmt(db, 'INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)').run(docId, cleanForIndex(doc.title), cleanForIndex(doc.body));
+  stmt(db, 'INSERT INTO search_index (rowid, title, body, tags) VALUES (?, ?, ?, ?)').run(docId, cleanForIndex(doc.title), cleanForIndex(doc.body), tags);
 }
 
 export function unindexDoc(db: Db, kind: SearchKind, refId: string): void {

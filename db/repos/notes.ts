@@ -113,23 +113,35 @@ export function currentValues(note: NoteRecord): NoteValues {
 }
 
 export function createNote(db: Db, caseId: string, values: NoteValues, at: string, describe: NoteDescriber): NoteRecord {
-  const id = newId();
+  const note: NoteRecord = {
+    ...pickValues(values),
+    id: newId(),
+    caseId,
+    status: 'draft',
+    significant: false,
+    createdAt: at,
+    updatedAt: at,
+    revision: 1,
+    signedBy: null,
+    signedAt: null,
+    amendments: [],
+  };
+  const derived = derive(note, describe);
   inTransaction(db, () => {
     if (stmt(db, 'SELECT 1 FROM cases WHERE id = ?').pluck().get(caseId) === undefined) {
       throw notFound('That case could not be found. It may have been removed.');
     }
-    const cols = storedColumns(values, 'occurredAt');
     stmt(
       db,
       `INSERT INTO notes (id, case_id, status, significant, current_entry_type, current_occurred_at, current_occurred_utc,
-         current_occurred_date, revision, created_at, updated_at, entry_type, occurred_at, duration_minutes, place, present,
-         narrative, own_voice, analysis, actions)
-       VALUES (:id, :caseId, 'draft', 0, :entry_type, :occurred_at, :utc, :date, 1, :at, :at, :entry_type, :occurred_at,
-         :duration_minutes, :place, :present, :narrative, :own_voice, :analysis, :actions)`,
-    ).run({ ...cols, id, caseId, at });
-    refreshDerived(db, getNote(db, id), describe);
+         current_occurred_date, preview, revision, created_at, updated_at, entry_type, occurred_at, duration_minutes, place,
+         present, narrative, own_voice, analysis, actions)
+       VALUES (:id, :caseId, 'draft', 0, :current_entry_type, :current_occurred_at, :current_occurred_utc, :current_occurred_date,
+         :preview, 1, :at, :at, :entry_type, :occurred_at, :duration_minutes, :place, :present, :narrative, :own_voice, :analysis, :actions)`,
+    ).run({ ...storedColumns(values), ...derived.columns, id: note.id, caseId, at });
+    indexNote(db, note, derived);
   });
-  return getNote(db, id);
+  return note;
 }
 
 /**
@@ -144,16 +156,19 @@ export function saveDraft(db: Db, id: string, values: NoteValues, expectedRevisi
     if (expectedRevision !== undefined && expectedRevision !== before.revision) {
       throw refused('This note was saved from somewhere else after you opened it, so this version was not saved. Reload the note to see the latest version.');
     }
-    const cols = storedColumns(values, 'occurredAt');
-    if (sameJson(storedColumns(pickValues(before), 'occurredAt'), cols)) return before;
+    const cols = storedColumns(values);
+    if (sameJson(storedColumns(before), cols)) return before;
+    const after: NoteRecord = { ...before, ...pickValues(values), revision: before.revision + 1, updatedAt: at };
+    const derived = derive(after, describe);
     stmt(
       db,
-      `UPDATE notes SET revision = revision + 1, updated_at = :at, entry_type = :entry_type, occurred_at = :occurred_at, duration_minutes = :duration_minutes, place = :place, present = :present,
-         narrative = :narrative, own_voice = :own_voice, analysis = :analysis, actions = :actions
+      `UPDATE notes SET revision = revision + 1, updated_at = :at, entry_type = :entry_type, occurred_at = :occurred_at,
+         duration_minutes = :duration_minutes, place = :place, present = :present, narrative = :narrative, own_voice = :own_voice,
+         analysis = :analysis, actions = :actions, current_entry_type = :current_entry_type, current_occurred_at = :current_occurred_at,
+         current_occurred_utc = :current_occurred_utc, current_occurred_date = :current_occurred_date, preview = :preview
        WHERE id = :id AND status = 'draft'`,
-    ).run({ ...cols, id, at });
-    const after = getNote(db, id);
-    refreshDerived(db, after, describe);
+    ).run({ ...cols, ...derived.columns, id, at });
+    indexNote(db, after, derived);
     return after;
   });
 }
@@ -163,17 +178,13 @@ export function finaliseNote(db: Db, id: string, signedBy: string, at: string): 
   return inTransaction(db, () => {
     const note = getNote(db, id);
     if (note.status === 'final') throw refused('This note is already finalised.');
-    if (!signedBy.trim()) throw refused('Add your name in Settings before finalising, so that the note can be signed.');
+    const name = signedBy.trim();
+    if (!name) throw refused('Add your name in Settings before finalising, so that the note can be signed.');
     if (![note.narrative, note.ownVoice, note.analysis, note.actions].some(hasText)) {
       throw refused('This note is empty. Write something in it before finalising it.');
     }
-    stmt(db, "UPDATE notes SET status = 'final', signed_by = ?, signed_at = ?, revision = revision + 1, updated_at = ? WHERE id = ?").run(
-      signedBy.trim(),
-      at,
-      at,
-      id,
-    );
-    return getNote(db, id);
+    stmt(db, "UPDATE notes SET status = 'final', signed_by = ?, signed_at = ?, revision = revision + 1, updated_at = ? WHERE id = ?").run(name, at, at, id);
+    return { ...note, status: 'final', signedBy: name, signedAt: at, revision: note.revision + 1, updatedAt: at };
   });
 }
 
@@ -191,8 +202,10 @@ export function amendNote(
   return inTransaction(db, () => {
     const note = getNote(db, id);
     if (note.status !== 'final') throw refused('This note is still a draft, so it can be edited directly. Amendments are for finalised notes.');
-    if (!amendment.reason.trim()) throw invalid('Give the reason for the amendment.', { reason: 'Give the reason for the amendment.' });
-    if (!amendment.amendedBy.trim()) throw refused('Add your name in Settings before amending, so that the amendment can be signed.');
+    const reason = amendment.reason.trim();
+    const amendedBy = amendment.amendedBy.trim();
+    if (!reason) throw invalid('Give the reason for the amendment.', { reason: 'Give the reason for the amendment.' });
+    if (!amendedBy) throw refused('Add your name in Settings before amending, so that the amendment can be signed.');
     const current = currentValues(note);
     const changes: Partial<NoteValues> = {};
     for (const field of amendableFields) {
@@ -205,14 +218,22 @@ export function amendNote(
       });
     }
     if (changes.occurredAt !== undefined) occurredKeys(changes.occurredAt, 'changes.occurredAt');
+    const added: AmendmentRecord = { id: newId(), amendedAt: at, amendedBy, reason, changes };
+    const after: NoteRecord = { ...note, amendments: [...note.amendments, added], revision: note.revision + 1, updatedAt: at };
+    const derived = derive(after, describe);
     stmt(
       db,
       `INSERT INTO note_amendments (id, note_id, seq, amended_at, amended_by, reason, changes)
        VALUES (?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM note_amendments WHERE note_id = ?), ?, ?, ?, ?)`,
-    ).run(newId(), id, id, at, amendment.amendedBy.trim(), amendment.reason.trim(), JSON.stringify(changes));
-    stmt(db, 'UPDATE notes SET amendment_count = amendment_count + 1, revision = revision + 1, updated_at = ? WHERE id = ?').run(at, id);
-    const after = getNote(db, id);
-    refreshDerived(db, after, describe);
+    ).run(added.id, id, id, at, amendedBy, reason, JSON.stringify(changes));
+    stmt(
+      db,
+      `UPDATE notes SET amendment_count = amendment_count + 1, revision = revision + 1, updated_at = :at,
+         current_entry_type = :current_entry_type, current_occurred_at = :current_occurred_at,
+         current_occurred_utc = :current_occurred_utc, current_occurred_date = :current_occurred_date, preview = :preview
+       WHERE id = :id`,
+    ).run({ ...derived.columns, id, at });
+    indexNote(db, after, derived);
     return after;
   });
 }
@@ -221,8 +242,9 @@ export function amendNote(
 export function setNoteSignificant(db: Db, id: string, significant: boolean, at: string): NoteRecord {
   return inTransaction(db, () => {
     const note = getNote(db, id);
-    if (note.significant !== significant) stmt(db, 'UPDATE notes SET significant = ?, updated_at = ? WHERE id = ?').run(significant ? 1 : 0, at, id);
-    return getNote(db, id);
+    if (note.significant === significant) return note;
+    stmt(db, 'UPDATE notes SET significant = ?, updated_at = ? WHERE id = ?').run(significant ? 1 : 0, at, id);
+    return { ...note, significant, updatedAt: at };
   });
 }
 
@@ -236,17 +258,37 @@ export function discardDraft(db: Db, id: string): void {
   });
 }
 
-/** Writes the columns and index entry that follow the current (amended) note. */
-function refreshDerived(db: Db, note: NoteRecord, describe: NoteDescriber): void {
+interface Derived {
+  current: NoteValues;
+  date: string;
+  text: ReturnType<NoteDescriber>;
+  columns: { current_entry_type: string; current_occurred_at: string; current_occurred_utc: string; current_occurred_date: string; preview: string };
+}
+
+/** The columns and index text that follow the current (amended) note. */
+function derive(note: NoteRecord, describe: NoteDescriber): Derived {
   const current = currentValues(note);
-  const { utc, date } = occurredKeys(current.occurredAt, 'occurredAt');
+  const { utc, date } = occurredKeys(current.occurredAt, note.amendments.length > 0 ? 'changes.occurredAt' : 'occurredAt');
   const text = describe(note, current);
-  stmt(
-    db,
-    `UPDATE notes SET current_entry_type = ?, current_occurred_at = ?, current_occurred_utc = ?, current_occurred_date = ?, preview = ?
-     WHERE id = ?`,
-  ).run(current.entryType, current.occurredAt, utc, date, text.preview, note.id);
-  indexDoc(db, { kind: 'note', refId: note.id, caseId: note.caseId, entryType: current.entryType, occurredDate: date, title: text.title, body: text.body });
+  return {
+    current,
+    date,
+    text,
+    columns: { current_entry_type: current.entryType, current_occurred_at: current.occurredAt, current_occurred_utc: utc, current_occurred_date: date, preview: text.preview },
+  };
+}
+
+function indexNote(db: Db, note: NoteRecord, d: Derived): void {
+  indexDoc(db, {
+    kind: 'note',
+    refId: note.id,
+    caseId: note.caseId,
+    caseIds: [note.caseId],
+    entryType: d.current.entryType,
+    occurredDate: d.date,
+    title: d.text.title,
+    body: d.text.body,
+  });
 }
 
 /** The UTC instant (for ordering) and the local calendar date as written (for date filters). */
@@ -256,13 +298,10 @@ export function occurredKeys(occurredAt: string, field: string): { utc: string; 
   return { utc: time.toISOString(), date: occurredAt.slice(0, 10) };
 }
 
-function storedColumns(v: NoteValues, field: string) {
-  const { utc, date } = occurredKeys(v.occurredAt, field);
+function storedColumns(v: NoteValues) {
   return {
     entry_type: v.entryType,
     occurred_at: v.occurredAt,
-    utc,
-    date,
     duration_minutes: v.durationMinutes,
     place: v.place,
     present: JSON.stringify(v.present),

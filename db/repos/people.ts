@@ -153,12 +153,19 @@ export function deletePerson(db: Db, id: string): void {
   });
 }
 
+/** Re-indexes a person, e.g. after their links to cases change (the case filter uses them). */
+export function reindexPerson(db: Db, id: string): void {
+  const row = stmt(db, 'SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
+  if (row) indexPerson(db, id, fromRow(row));
+}
+
 function indexPerson(db: Db, id: string, v: PersonValues): void {
   const c = v.communication;
   indexDoc(db, {
     kind: 'person',
     refId: id,
     caseId: null,
+    caseIds: stmt(db, 'SELECT case_id FROM case_people WHERE person_id = ?').pluck().all(id) as string[],
     entryType: null,
     occurredDate: null,
     title: [v.fullName, v.preferredName].filter(Boolean).join(' '),

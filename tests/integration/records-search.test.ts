@@ -2,6 +2,7 @@
 // highlighted snippets, the filters, accents, prefixes, FTS syntax typed as plain words, and an
 // index that follows every change in the same transaction.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PEOPLE_AND_CASES_FROM } from '../../db/repos/fts';
 import { openHarness, type Harness } from './harness';
 import { caseInput, noteInput, personInput, rich } from './recordsFixtures';
 
@@ -52,6 +53,7 @@ describe('search', () => {
     expect(await ids({ query: 'lunch', entryTypes: ['phone'] })).toEqual([phoneNote]);
     expect(await ids({ query: 'lunch', caseId: caseA, from: '2026-02-01', to: '2026-02-28' })).toEqual([visitNote]);
     expect(await ids({ query: 'grandmother', kinds: ['case'] })).toEqual([caseA]);
+    expect(await ids({ query: 'grandmother', kinds: ['case', 'case', 'case'] })).toEqual([caseA]);
     expect(await ids({ query: 'marsh', caseId: caseA, kinds: ['person'] })).toEqual([personId]);
     expect(await ids({ query: 'grandmother', kinds: ['case'], entryTypes: ['phone'] })).toEqual([]);
     expect((await h.err('search', { query: 'lunch', from: '2026-03-01', to: '2026-02-01' })).fields).toHaveProperty('to');
@@ -79,5 +81,28 @@ describe('search', () => {
     await h.ok('saveDraft', { id: phoneNote, ...fields });
     expect(await ids({ query: 'trampoline' })).toEqual([phoneNote]);
     expect(await ids({ query: 'lunch', entryTypes: ['phone'] })).toEqual([]);
+  });
+});
+
+describe('how the index is kept', () => {
+  it('numbers people and cases above notes, so the ranking window always reaches them', () => {
+    const db = h.services.vault.db();
+    const rows = db.prepare('SELECT kind, doc_id FROM search_docs').all() as { kind: string; doc_id: number }[];
+    for (const r of rows) expect(r.doc_id >= PEOPLE_AND_CASES_FROM, `${r.kind} ${r.doc_id}`).toBe(r.kind !== 'note');
+  });
+
+  it('finds a person within a case only while they are linked to it', async () => {
+    const newcomer = await h.ok('createPerson', personInput({ fullName: 'Wilhelmina Oakes', preferredName: '' }));
+    expect(await ids({ query: 'Wilhelmina', caseId: caseA })).toEqual([]);
+    await h.ok('updateCase', { id: caseA, ...caseInput([personId, newcomer.id], { title: 'Marsh special guardianship' }) });
+    expect(await ids({ query: 'Wilhelmina', caseId: caseA })).toEqual([newcomer.id]);
+    await h.ok('updateCase', { id: caseA, ...caseInput([personId], { title: 'Marsh special guardianship' }) });
+    expect(await ids({ query: 'Wilhelmina', caseId: caseA })).toEqual([]);
+    expect(await ids({ query: 'Wilhelmina' })).toEqual([newcomer.id]);
+  });
+
+  it('never lets typed words reach the filter tokens', async () => {
+    expect(await ids({ query: 'hkindnote' })).toEqual([]);
+    expect(await ids({ query: `hcase${caseA.replaceAll('-', '')}` })).toEqual([]);
   });
 });
