@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openVault } from '../../db/vault';
 import { TEST_KDF, type TestVault } from '../../db/testing';
+import { readEnvelope } from '../../db/vault/envelope';
+import { parseEnvelopeBytes } from '../../db/vault/unwrap';
 import {
   BackupError,
   exportBackup,
@@ -197,6 +199,13 @@ describe('a snapshot taken while the app keeps writing', () => {
 });
 
 describe('the vault envelope travels in the backup', () => {
+  it('is read exactly as the vault reads its own key file (unwrap.ts keeps in step with envelope.ts)', () => {
+    expect(parseEnvelopeBytes(readEnvelopeBytes(tv.dir))).toEqual(readEnvelope(tv.dir));
+    const changed = Buffer.from(readEnvelopeBytes(tv.dir).toString('utf8').replace('"version": 1', '"version": 2'));
+    expect(() => parseEnvelopeBytes(changed)).toThrow(expect.objectContaining({ code: 'VAULT_TOO_NEW' }));
+    expect(() => parseEnvelopeBytes(Buffer.from('{}'))).toThrow(expect.objectContaining({ code: 'ENVELOPE_TAMPERED' }));
+  });
+
   it('is byte for byte the vault.key.json that was current', async () => {
     const target = join(scratch, 'restored-envelope');
     await restoreBackup(backupPath, { passphrase: tv.passphrase }, target);
