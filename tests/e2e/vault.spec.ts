@@ -70,8 +70,11 @@ test('the recovery key unlocks, and rotating it retires the old one', async ({ p
   await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible({ timeout: 20_000 });
 });
 
-test('the vault locks on system suspend and on screen lock', async ({ page, app }) => {
+test('the vault locks on system suspend, on screen lock and with Ctrl+L', async ({ page, app }) => {
   await createVaultThroughUi(page);
+  await page.keyboard.press('Control+l');
+  await expect(page.getByRole('heading', { name: 'Unlock your records' })).toBeVisible();
+  await unlockThroughUi(page);
   await app.emitPowerEvent('suspend');
   await expect(page.getByRole('heading', { name: 'Unlock your records' })).toBeVisible();
   await unlockThroughUi(page);
@@ -102,6 +105,26 @@ test('no plaintext of a record is left in the data directory or temp files', asy
   await page.getByLabel('I have stored my recovery key safely').check({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Open Hearth' }).click();
   await expect(page.getByTestId('practitioner-name')).toHaveText(canary);
+  // A person, a case and a note all carrying the canary, as a practitioner would type them.
+  const stored = await page.evaluate(async (c) => {
+    const rich = { type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: `${c} said she felt safe at home.` }] }] };
+    const person = await window.hearth.createPerson({
+      fullName: `${c} Person`, preferredName: '', pronouns: '', dateOfBirth: null, phone: '', email: '', address: '', languages: '', interpreterNeeded: false,
+      accessibilityNeeds: '', importantPeople: '', communication: { modes: ['words'], bestWays: c, whatHelps: '', whatToAvoid: '' },
+    });
+    if (!person.ok) return person.error.message;
+    const created = await window.hearth.createCase({
+      title: `${c} case`, workType: 'other', status: 'active', personIds: [person.value.id], instructingParty: '', instructingReference: '', court: '', caseNumber: '',
+      instructionReceived: null, letterOfInstructionDate: null, filingDeadline: null, hearings: [], questions: [{ text: c }], agreedHours: null, feeCapPence: null, summary: c,
+    });
+    if (!created.ok) return created.error.message;
+    const note = await window.hearth.createNote({
+      caseId: created.value.id, entryType: 'home_visit', occurredAt: new Date().toISOString(), durationMinutes: 60, place: c, present: [c],
+      narrative: rich, ownVoice: rich, analysis: rich, actions: rich,
+    });
+    return note.ok ? 'stored' : note.error.message;
+  }, canary);
+  expect(stored).toBe('stored');
   await lockThroughUi(page);
 
   const needles = [Buffer.from(canary, 'utf8'), Buffer.from(canary, 'utf16le'), Buffer.from(canary, 'utf16le').swap16()];
