@@ -2,6 +2,7 @@
 // write bench/NAME.ts exporting a BenchSuite and list it below.
 import { vaultSuite } from './vault';
 import { recordsSuite } from './records';
+import { backupSuite } from './backup';
 
 export interface BenchContext {
   /** A fresh temporary folder, deleted when the run ends. Never put real records in it. */
@@ -24,4 +25,4 @@ export interface BenchSuite {
   run(ctx: BenchContext): Promise<Record<string, number>>;
 }
 
-export const suites: readonly BenchSuite[] = [vaultSuite, recordsSuite];
+export const suites: readonly BenchSuite[] = [vaultSuite, recordsSuite, backupSuite];

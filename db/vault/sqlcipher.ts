@@ -3,7 +3,7 @@
 // Hearth relies on, and a page-by-page check of SQLCipher's
 // per-page HMACs (what Zetetic's `PRAGMA cipher_integrity_check` does; this build lacks that pragma).
 import Database from 'better-sqlite3-multiple-ciphers';
-import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { existsSync, fstatSync, readSync, rmSync, statSync } from 'node:fs';
 import { createHmac, pbkdf2Sync, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import { LATEST_SCHEMA_VERSION, migrate } from '../migrations';
@@ -109,13 +109,20 @@ export function assertPlausibleFile(path: string): void {
  * hmacKey = PBKDF2-HMAC-SHA512(key, salt XOR 0x3a, 2 iterations, 32 bytes). Returns problem lines
  * that name page numbers only.
  */
-export function checkPageHmacs(path: string, key: Buffer): string[] {
+/** SQLite never writes the page holding the lock bytes (offset 1 GiB), so it carries no HMAC. */
+const LOCK_BYTE_OFFSET = 0x40000000;
+
+/**
+ * Checks every page's HMAC. Reads through `fd`, which the caller keeps open until after the
+ * database connection closes: closing any descriptor of a file drops this process's POSIX locks
+ * on it, including SQLite's own.
+ */
+export function checkPageHmacs(fd: number, key: Buffer): string[] {
   const problems: string[] = [];
-  const size = statSync(path).size;
+  const size = fstatSync(fd).size;
   if (size % PAGE_SIZE !== 0) problems.push(`The file size is not a whole number of ${PAGE_SIZE}-byte pages.`);
   const pages = Math.floor(size / PAGE_SIZE);
   if (pages === 0) return [...problems, 'The file holds no pages.'];
-  const fd = openSync(path, 'r');
   const chunkPages = 256;
   const buf = Buffer.alloc(chunkPages * PAGE_SIZE);
   let hmacKey: Buffer | undefined;
@@ -133,6 +140,7 @@ export function checkPageHmacs(path: string, key: Buffer): string[] {
       }
       for (let i = 0; i < count; i++) {
         const pgno = first + i + 1;
+        if ((pgno - 1) * PAGE_SIZE === LOCK_BYTE_OFFSET) continue;
         const page = buf.subarray(i * PAGE_SIZE, (i + 1) * PAGE_SIZE);
         const start = pgno === 1 ? SALT_BYTES : 0;
         const pgnoBytes = Buffer.alloc(4);
@@ -148,7 +156,6 @@ export function checkPageHmacs(path: string, key: Buffer): string[] {
       }
     }
   } finally {
-    closeSync(fd);
     hmacKey?.fill(0);
     buf.fill(0);
   }

@@ -88,6 +88,7 @@ export class Vault {
   #lock: VaultLock | null;
   #sideFilesBefore: { wal: boolean; shm: boolean } | undefined;
   #closed = false;
+  #rawFd: number | null = null;
   #envelopeWrites: Promise<unknown> = Promise.resolve();
 
   constructor(token: typeof INTERNAL, parts: VaultParts) {
@@ -183,7 +184,8 @@ export class Vault {
         // Pages still in the WAL are checked by SQLite when integrity_check reads them.
       }
     }
-    problems.push(...checkPageHmacs(join(this.dir, DB_FILE), this.#key).map((p) => `Encryption: ${p}`));
+    this.#rawFd ??= openSync(join(this.dir, DB_FILE), 'r');
+    problems.push(...checkPageHmacs(this.#rawFd, this.#key).map((p) => `Encryption: ${p}`));
     try {
       const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
       const lines = rows.map((r) => r.integrity_check);
@@ -214,6 +216,9 @@ export class Vault {
     this.#closed = true;
     try {
       if (this.db.open) this.db.close();
+      // Only now, with SQLite's own locks gone, may the raw descriptor be closed.
+      if (this.#rawFd !== null) closeSync(this.#rawFd);
+      this.#rawFd = null;
       // A read-only connection leaves empty -wal/-shm files; with the lock held nobody else uses them.
       if (this.readonly && this.#lock && this.#sideFilesBefore) {
         removeSideFilesIfCreated(join(this.dir, DB_FILE), this.#sideFilesBefore);
