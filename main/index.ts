@@ -1,7 +1,7 @@
 // Electron entry point: app lifecycle only. Builds the services and router (plain Node), then
 // the secure window, protocol and IPC wiring (main/electron). Keep this file thin.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, net, powerMonitor, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, type WebContents } from 'electron';
 import { handlers } from './handlers';
 import { createRouter } from './router/router';
 import { systemClock } from './services/clock';
@@ -13,8 +13,6 @@ import { createFileDialogs, createPowerSource, createWindowShell } from './elect
 import { registerIpc } from './electron/ipc';
 import { hardenSession, privilegedSchemes } from './electron/security';
 import { createMainWindow } from './electron/window';
-
-void net; // The app makes no network requests; `net` is deliberately unused.
 
 const isDev = !app.isPackaged && process.env.NODE_ENV !== 'production';
 const devServerUrl = isDev ? process.env.ELECTRON_RENDERER_URL : undefined;

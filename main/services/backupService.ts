@@ -34,13 +34,8 @@ export const SETTING_LAST_EXPORT = 'backup.lastExportedAt';
 export const SETTING_REMINDER_DAYS = 'backup.reminderDays';
 const SNAPSHOT_CHECK_MS = 60 * 60 * 1000;
 
-const view = (s: BackupSummary | { createdAt: string; schemaVersion: number; counts: Record<string, number>; bytes: number; appVersion?: string }): BackupSummaryView => ({
-  createdAt: s.createdAt,
-  appVersion: 'appVersion' in s && s.appVersion ? s.appVersion : '',
-  schemaVersion: s.schemaVersion,
-  counts: s.counts,
-  bytes: s.bytes,
-});
+type SummaryLike = Pick<BackupSummary, 'createdAt' | 'schemaVersion' | 'counts' | 'bytes' | 'appVersion'>;
+const view = ({ createdAt, appVersion, schemaVersion, counts, bytes }: SummaryLike): BackupSummaryView => ({ createdAt, appVersion, schemaVersion, counts, bytes });
 
 export interface BackupServiceDeps {
   dataDir: string;

@@ -7,6 +7,7 @@ import { makeTempDir, TEST_KDF, TEST_PASSPHRASE } from '../../db/testing';
 import { handlers } from '../../main/handlers';
 import { createRouter, type Router } from '../../main/router/router';
 import { systemClock, type Clock } from '../../main/services/clock';
+import type { FileDialogs } from '../../main/services/dialogs';
 import { createServices, shutdownServices, type Services } from '../../main/services/services';
 
 export const PRACTITIONER = 'Alex Morgan';
@@ -46,7 +47,16 @@ export function manualClock(startIso: string): Clock & { set(iso: string): void;
 }
 
 /** A fresh vault in a temporary folder, created and unlocked through the router. */
-export async function openHarness(opts: { clock?: Clock; practitionerName?: string; dir?: string } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  clock?: Clock;
+  practitionerName?: string;
+  dir?: string;
+  /** Answers for the native file dialogs (default: the practitioner cancels). */
+  dialogs?: FileDialogs;
+  autoSnapshots?: boolean;
+}
+
+export async function openHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const dir = opts.dir ?? makeTempDir('hearth-records-');
   const clock = opts.clock ?? systemClock;
   const services = createServices({
@@ -54,8 +64,8 @@ export async function openHarness(opts: { clock?: Clock; practitionerName?: stri
     clock,
     shell: { emit() {}, reloadRenderer() {} },
     power: { onPowerEvent: () => () => {} },
-    dialogs: { chooseSaveFile: async () => null, chooseOpenFile: async () => null },
-    autoSnapshots: false,
+    dialogs: opts.dialogs ?? { chooseSaveFile: async () => null, chooseOpenFile: async () => null },
+    autoSnapshots: opts.autoSnapshots ?? false,
     kdf: TEST_KDF,
   });
   const router = createRouter(handlers, services);
