@@ -4,7 +4,7 @@
 // HEARTH_PASSPHRASE or a prompt), or creates it if there is none and prints its recovery key.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createVault, openVault, vaultExists, VaultError, type KdfParams, type Vault } from '../db/vault';
+import { createVault, openVault, vaultExists, VaultError, type KdfParams, type Vault, type VaultSecret } from '../db/vault';
 import { CliError, EXIT_USAGE, line, type CliIo } from '../main/cli/io';
 import { newPassphrase, unlockSecret } from '../main/cli/secrets';
 import { seedRecords, type SeedSummary } from './seed/fill';
@@ -26,14 +26,18 @@ export function localDate(d = new Date()): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** Opens (or creates) the vault and seeds it. Returns the recovery key when it created the vault. */
-export async function seedVault(io: CliIo, o: SeedVaultOptions, secret: { passphrase?: string } = {}): Promise<{ summary: SeedSummary; recoveryKey: string | null }> {
+/**
+ * Opens the vault with `secret` (or creates it, when there is none, with the passphrase given) and
+ * seeds it. Returns the recovery key when it created the vault.
+ */
+export async function seedVault(io: CliIo, o: SeedVaultOptions, secret?: VaultSecret): Promise<{ summary: SeedSummary; recoveryKey: string | null }> {
   let vault: Vault;
   let recoveryKey: string | null = null;
   if (vaultExists(o.dir)) {
-    vault = await openVault(o.dir, secret.passphrase ? { passphrase: secret.passphrase } : await unlockSecret(io, {}), { holdLock: true });
+    vault = await openVault(o.dir, secret ?? (await unlockSecret(io, {})), { holdLock: true });
   } else {
-    const passphrase = secret.passphrase ?? (await newPassphrase(io, { file: undefined, envName: 'HEARTH_PASSPHRASE', fileFlag: '--passphrase-file' }));
+    const passphrase =
+      secret && 'passphrase' in secret ? secret.passphrase : await newPassphrase(io, { file: undefined, envName: 'HEARTH_PASSPHRASE', fileFlag: '--passphrase-file' });
     ({ vault, recoveryKey } = await createVault(o.dir, { passphrase, holdLock: true, ...(o.kdf ? { kdf: o.kdf } : {}) }));
   }
   try {
@@ -81,27 +85,22 @@ async function main(io: CliIo): Promise<number> {
     log: (message) => line(io.stderr, `seed: ${message}`),
   };
   const flags = { 'passphrase-file': values['passphrase-file'], 'recovery-key-file': values['recovery-key-file'] };
-  let passphrase: string | undefined;
-  if (vaultExists(dir)) {
-    const secret = await unlockSecret(io, flags);
-    if ('recoveryKey' in secret) {
-      const vault = await openVault(dir, secret, { holdLock: true });
-      vault.close();
-      throw new CliError('Seeding needs the passphrase rather than the recovery key.', EXIT_USAGE);
-    }
-    passphrase = secret.passphrase;
-  } else {
-    passphrase = await newPassphrase(io, { file: flags['passphrase-file'], envName: 'HEARTH_PASSPHRASE', fileFlag: '--passphrase-file' });
+  let secret: VaultSecret;
+  if (vaultExists(dir)) secret = await unlockSecret(io, flags);
+  else {
+    if (flags['recovery-key-file'] !== undefined) throw new CliError('There is no vault there yet, so there is no recovery key to use. Give a passphrase for the new vault.', EXIT_USAGE);
+    secret = { passphrase: await newPassphrase(io, { file: flags['passphrase-file'], envName: 'HEARTH_PASSPHRASE', fileFlag: '--passphrase-file' }) };
     line(io.stderr, 'seed: no vault there yet, so creating one (measuring this computer for the passphrase protection)…');
   }
-  const { summary, recoveryKey } = await seedVault(io, options, { passphrase });
+  const { summary, recoveryKey } = await seedVault(io, options, secret);
   if (recoveryKey) {
     line(io.stderr, 'seed: recovery key below. It is shown only now: keep it somewhere safe.');
     line(io.stdout, recoveryKey);
   }
+  const n = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
   line(
     io.stderr,
-    `seed: added ${summary.cases} cases, ${summary.people} people, ${summary.parties} parties, ${summary.tasks} tasks and ${summary.notes.toLocaleString('en-GB')} notes ` +
+    `seed: added ${n(summary.cases, 'case')}, ${n(summary.people, 'person', 'people')}, ${n(summary.parties, 'party', 'parties')}, ${n(summary.tasks, 'task')} and ${n(summary.notes, 'note')} ` +
       `(${summary.finalised.toLocaleString('en-GB')} finalised, ${summary.amended} amended, ${summary.significant} significant) in ${summary.seconds} s.`,
   );
   return 0;

@@ -176,7 +176,7 @@ function checkCase(db: Db, id: string | null, v: CaseValues): void {
   if (id && v.instructionReceived) {
     const early = stmt(db, 'SELECT count(*) FROM tasks WHERE case_id = ? AND due_date < ?').pluck().get(id, v.instructionReceived) as number;
     if (early > 0) {
-      const message = `${early === 1 ? 'A task for this case is' : `${early} tasks for this case are`} due before this date. Change ${early === 1 ? 'its due date' : 'their due dates'} first, or choose an earlier date.`;
+      const message = `${early === 1 ? 'A task for this case is' : `${early} tasks for this case are`} due before the date the instruction was received. Change ${early === 1 ? 'its due date' : 'their due dates'} first, or choose an earlier date.`;
       throw refused(message, { instructionReceived: message });
     }
   }

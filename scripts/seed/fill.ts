@@ -118,7 +118,7 @@ export function seedRecords(db: Database.Database, o: SeedOptions): SeedSummary 
       });
     }
   }).immediate();
-  log(`${summary.cases} cases, ${summary.people} people, ${summary.parties} parties, ${summary.tasks} tasks`);
+  log(`case files written: ${summary.cases} cases, ${summary.people} people, ${summary.parties} parties, ${summary.tasks} tasks`);
 
   // Busy cases get many more notes than quiet ones: weights from an exponential spread.
   const weights = cases.map(() => -Math.log(1 - faker.number.float({ min: 0, max: 0.999 })));
