@@ -82,7 +82,8 @@ export class BackupService {
     const outPath = await this.deps.dialogs.chooseSaveFile(`hearth-backup-${stamp}${FILE_EXTENSION}`);
     if (!outPath) return { saved: false, fileName: null, summary: null };
     const result = await this.run((signal) => exportBackup({ vault, outPath, overwrite: true, appVersion: this.deps.appVersion, signal, onProgress: this.progress }));
-    setSetting(vault.db, SETTING_LAST_EXPORT, new Date(this.deps.clock.now()).toISOString());
+    // The vault may have locked itself while the worker ran; the next export will record the date.
+    if (vault.isOpen) setSetting(vault.db, SETTING_LAST_EXPORT, new Date(this.deps.clock.now()).toISOString());
     log.info('backup.exported', { bytes: result.bytes });
     return { saved: true, fileName: basename(result.path), summary: view({ ...result, appVersion: this.deps.appVersion }) };
   }
