@@ -17,7 +17,7 @@ const kindLabels: Record<DeadlineItem['kind'], string> = { task: 'Task', filing:
 function DeadlineList({ title, items, empty, tone, testId }: { title: string; items: DeadlineItem[]; empty: string; tone: string; testId: string }) {
   return (
     <Card withBorder padding="lg" component="section" aria-label={title} data-testid={testId}>
-      <Group justify="space-between" mb="sm">
+      <Group justify="space-between" mb="sm" wrap="nowrap" align="flex-start">
         <Title order={3} size="h4">
           {title}
         </Title>
@@ -38,7 +38,7 @@ function DeadlineList({ title, items, empty, tone, testId }: { title: string; it
                   {formatDate(item.date)}
                   {item.time ? `, ${item.time}` : ''} · {kindLabels[item.kind]}
                 </Text>
-                <Text size="sm">{item.title}</Text>
+                {item.title !== kindLabels[item.kind] && <Text size="sm">{item.title}</Text>}
                 <Anchor component={Link} to={`/cases/${item.caseId}`} size="sm">
                   {item.caseTitle}
                 </Anchor>
