@@ -172,18 +172,27 @@ const tampered = (): VaultError => new VaultError('ENVELOPE_TAMPERED');
 /** Reads and checks the envelope's shape and checksum. Throws NO_VAULT, ENVELOPE_TAMPERED or VAULT_TOO_NEW. */
 export function readEnvelope(dir: string): Envelope {
   const path = join(dir, ENVELOPE_FILE);
-  let text: string;
+  let bytes: Buffer;
   try {
     if (statSync(path).size > MAX_ENVELOPE_BYTES) throw tampered();
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (err) {
     if (err instanceof VaultError) throw err;
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new VaultError('NO_VAULT');
     throw err;
   }
+  return parseEnvelopeBytes(bytes);
+}
+
+/**
+ * Parses and checks envelope bytes, wherever they came from (the vault folder, or the copy inside
+ * a backup). Throws ENVELOPE_TAMPERED or VAULT_TOO_NEW.
+ */
+export function parseEnvelopeBytes(bytes: Uint8Array): Envelope {
+  if (bytes.length > MAX_ENVELOPE_BYTES) throw tampered();
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     throw tampered();
   }

@@ -1,75 +1,20 @@
 // Owns unwrapping a key envelope held in memory rather than in a vault folder: the copy inside a
 // backup file. Same checks as opening a vault (shape, checksum, newer-version refusal, the wrap's
-// AEAD and the envelope MAC), same VaultError codes. Added for main/services/backup.
-import { createHash } from 'node:crypto';
-import { z } from 'zod';
+// AEAD and the envelope MAC), same VaultError codes, through the same parser as envelope.ts.
 import { VaultError } from './errors';
 import {
-  ENVELOPE_FORMAT,
-  ENVELOPE_VERSION,
-  bodyOf,
-  canonicalJson,
   kdfParamsOf,
+  parseEnvelopeBytes,
   unwrapVaultKey,
   verifyMac,
   wrapAad,
-  type Envelope,
 } from './envelope';
 import { derivePassphraseKey, deriveRecoveryKey } from './kdf';
 import { parseRecoveryKey } from './recoveryKey';
 import type { VaultSecret } from './vault';
 
-const MAX_ENVELOPE_BYTES = 64 * 1024;
-
-const b64 = (bytes: number) =>
-  z.string().refine((s) => /^[A-Za-z0-9+/]*={0,2}$/.test(s) && Buffer.from(s, 'base64').length === bytes && Buffer.from(s, 'base64').toString('base64') === s);
-const wrap = { iv: b64(12), ciphertext: b64(32), tag: b64(16) };
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
-
-/** The shape readEnvelope accepts (envelope.ts); kept in step with it by unwrap.test.ts. */
-const schema = z.strictObject({
-  format: z.literal(ENVELOPE_FORMAT),
-  version: z.literal(ENVELOPE_VERSION),
-  vaultId: z.uuid(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-  cipher: z.literal('aes-256-gcm'),
-  passphrase: z.strictObject({
-    kdf: z.strictObject({
-      algorithm: z.literal('argon2id'),
-      argon2Version: z.literal(19),
-      memoryKiB: z.int().min(8).max(4 * 1024 * 1024),
-      iterations: z.int().min(1).max(1000),
-      parallelism: z.int().min(1).max(16),
-      salt: b64(16),
-    }),
-    ...wrap,
-  }),
-  recovery: z.strictObject({ kdf: z.strictObject({ algorithm: z.literal('hkdf-sha256'), salt: b64(16) }), ...wrap }),
-  checksum: hex64,
-  mac: hex64,
-});
-
-/** Parses envelope bytes. Throws ENVELOPE_TAMPERED or VAULT_TOO_NEW. */
-export function parseEnvelopeBytes(bytes: Uint8Array): Envelope {
-  const tampered = () => new VaultError('ENVELOPE_TAMPERED');
-  if (bytes.length > MAX_ENVELOPE_BYTES) throw tampered();
-  let raw: unknown;
-  try {
-    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    throw tampered();
-  }
-  const head = z.looseObject({ format: z.literal(ENVELOPE_FORMAT), version: z.int().min(1) }).safeParse(raw);
-  if (!head.success) throw tampered();
-  if (head.data.version > ENVELOPE_VERSION) throw new VaultError('VAULT_TOO_NEW');
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw tampered();
-  const env = parsed.data as Envelope;
-  const checksum = createHash('sha256').update(canonicalJson(bodyOf(env)), 'utf8').digest('hex');
-  if (checksum !== env.checksum) throw tampered();
-  return env;
-}
+/** Parses envelope bytes (the one parser, shared with readEnvelope). */
+export { parseEnvelopeBytes };
 
 /**
  * The vault key wrapped in these envelope bytes, unwrapped with a passphrase or recovery key.

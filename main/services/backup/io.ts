@@ -3,7 +3,7 @@
 // fsync, and a fault plan that makes writes fail on cue (full disk, removed drive) so tests can
 // prove nothing is left behind.
 import { open, type FileHandle } from 'node:fs/promises';
-import { closeSync, fsyncSync, openSync, read } from 'node:fs';
+import { read } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 
 /** Serialisable, so it also reaches a worker: writes fail with `code` once `failAfterBytes` have been written in total. */
@@ -89,18 +89,8 @@ async function writeAllAt(fh: FileHandle, buffers: readonly Buffer[], position: 
   }
 }
 
-/** Makes a rename or a new file in `dir` durable. Windows cannot fsync a folder; its renames are durable anyway. */
-export function fsyncDir(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // not supported on this platform
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
+/** Makes a rename or a new file in `dir` durable (shared with the vault's envelope writes). */
+export { fsyncDir } from '../../../db/vault/envelope';
 
 /** A suffix that says nothing about the contents: 12 random hex characters. */
 export const randomSuffix = (): string => randomBytes(6).toString('hex');
