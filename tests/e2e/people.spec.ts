@@ -223,7 +223,11 @@ test('parties: add, edit, filter, link to a case, refused deletion while linked'
 
   await page.getByRole('button', { name: 'Link a party' }).click();
   dialog = page.getByRole('dialog', { name: 'Link a party to this case' });
-  await dialog.getByText('Someone new').click();
+  // The modal animates in; a click during the transition can be lost, so retry until the form shows.
+  await expect(async () => {
+    await dialog.getByText('Someone new').click();
+    await expect(dialog.getByLabel('Name')).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await dialog.getByLabel('Name').fill('Ayesha Khan');
   await dialog.getByRole('combobox', { name: 'Kind' }).click();
   await page.getByRole('option', { name: 'Family member' }).click();
