@@ -5,10 +5,10 @@ import { closeSync, existsSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrate, schemaVersionOf } from '../migrations';
 import { VaultError } from './errors';
+import { runIntegrityChecks } from './integrity';
 import {
   DB_FILE,
   applyConnectionSettings,
-  checkPageHmacs,
   openDatabase,
   openKeyed,
   removeSideFilesIfCreated,
@@ -185,22 +185,7 @@ export class Vault {
       }
     }
     this.#rawFd ??= openSync(join(this.dir, DB_FILE), 'r');
-    problems.push(...checkPageHmacs(this.#rawFd, this.#key).map((p) => `Encryption: ${p}`));
-    try {
-      const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
-      const lines = rows.map((r) => r.integrity_check);
-      if (!(lines.length === 1 && lines[0] === 'ok')) problems.push(...lines.map((l) => `Structure: ${l}`));
-    } catch {
-      problems.push('Structure: the database could not be read all the way through.');
-    }
-    try {
-      const rows = this.db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[];
-      for (const r of rows) {
-        problems.push(`Links: row ${r.rowid ?? '?'} of ${r.table} refers to a missing entry in ${r.parent}.`);
-      }
-    } catch {
-      problems.push('Links: the links between records could not be checked.');
-    }
+    problems.push(...runIntegrityChecks(this.db, this.#rawFd, this.#key));
     return { ok: problems.length === 0, problems };
   }
 

@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { getSetting, setSetting } from '../../db/repos/settings';
 import type { Settings, vaultOperations } from '../../contract';
+import { checkVaultIntegrity } from '../services/backup';
 import { UserError } from '../router/userError';
 import type { HandlerMap } from '../router/types';
 import type { Services } from '../services/services';
@@ -91,8 +92,9 @@ export const vaultHandlers: HandlerMap<typeof vaultOperations> = {
     return readSettings(db);
   },
 
-  checkVaultIntegrity: (_input, { services }) => {
-    const result = services.vault.current().checkIntegrity();
+  // In the worker thread: reading a large vault through takes seconds and must not freeze the window.
+  checkVaultIntegrity: async (_input, { services }) => {
+    const result = await checkVaultIntegrity(services.vault.current());
     return { ok: result.ok, problems: result.problems, checkedAt: new Date(services.clock.now()).toISOString() };
   },
 };

@@ -24,6 +24,8 @@ test('first run, lock, unlock, change passphrase, unlock with the new one', asyn
 
   await unlockThroughUi(page, PASSPHRASE);
   await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Check vault integrity' }).click();
+  await expect(page.getByText('Your vault is healthy')).toBeVisible({ timeout: 20_000 });
   const card = page.getByRole('region', { name: 'Passphrase' });
   await card.getByLabel('Current passphrase').fill(PASSPHRASE);
   await card.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);

@@ -87,3 +87,30 @@ describe('backups through the router', () => {
     expect((await h.ok('getBackupStatus', {})).snapshotCount).toBe(1);
   });
 });
+
+describe('check vault integrity (in the worker thread)', () => {
+  it('reports a healthy vault, then names a damaged page without any record content', async () => {
+    const h = await openHarness();
+    open.push(h);
+    await h.ok('createPerson', person);
+    expect(await h.ok('checkVaultIntegrity', {})).toMatchObject({ ok: true, problems: [] });
+
+    const { openSync, writeSync, readSync, fstatSync, closeSync } = await import('node:fs');
+    const path = join(h.dir, 'vault.db');
+    const fd = openSync(path, 'r+');
+    try {
+      const pages = fstatSync(fd).size / 4096;
+      const at = (pages - 1) * 4096 + 100;
+      const byte = Buffer.alloc(1);
+      readSync(fd, byte, 0, 1, at);
+      byte[0]! ^= 0xff;
+      writeSync(fd, byte, 0, 1, at);
+      const result = await h.ok('checkVaultIntegrity', {});
+      expect(result.ok).toBe(false);
+      expect(result.problems.join('\n')).toMatch(/Page \d+ failed its authentication check/);
+      expect(result.problems.join('\n')).not.toContain('Daniel');
+    } finally {
+      closeSync(fd);
+    }
+  });
+});

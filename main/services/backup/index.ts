@@ -81,6 +81,25 @@ export function restoreBackup(path: string, secret: BackupSecret, targetDir: str
   return runInWorker({ kind: 'read', job: { path, secret, restoreTo: targetDir, ...(opts.faults ? { faults: opts.faults } : {}) } }, opts);
 }
 
+/** Runs the vault's integrity checks in the worker, on a second read-only connection. */
+export async function checkVaultIntegrity(vault: Vault): Promise<{ ok: boolean; problems: string[] }> {
+  if (!vault.isOpen) throw new Error('The vault is locked.');
+  if (!vault.readonly) {
+    try {
+      vault.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // Pages still in the WAL are checked by SQLite when integrity_check reads them.
+    }
+  }
+  const raw = openRawVaultFile(join(vault.dir, DB_FILE));
+  try {
+    const { problems } = await runInWorker({ kind: 'integrity', job: { vaultDir: vault.dir, keyHex: vault.rawKeyHex(), rawFd: raw.fd } });
+    return { ok: problems.length === 0, problems };
+  } finally {
+    raw.release();
+  }
+}
+
 /** What can be said about a file without its passphrase: whether it is a Hearth backup, and of which format version. */
 export function inspectBackupHeader(path: string): Promise<HeaderInfo> {
   return inspectHeader(path);

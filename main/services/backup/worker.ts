@@ -1,9 +1,11 @@
-// Owns the backup worker thread: runs exactly one job (export, or read = verify/restore) sent in
+// Owns the backup worker thread: runs exactly one job (export, read = verify/restore, or the vault
+// integrity check) sent in
 // workerData, reports progress, honours a cancel message, and posts one final message. Hashing,
 // encryption, file I/O and SQLite's checks all happen here, off the main process's event loop.
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorData } from './errors';
 import { runExport } from './exportJob';
+import { runIntegrity } from './integrityJob';
 import { runRead } from './readJob';
 import type { BackupProgress } from './progress';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
@@ -23,7 +25,12 @@ const onProgress = (progress: BackupProgress): void => send({ type: 'progress', 
 
 try {
   const options = { signal: controller.signal, onProgress };
-  const result = request.kind === 'export' ? await runExport(request.job, options) : await runRead(request.job, options);
+  const result =
+    request.kind === 'export'
+      ? await runExport(request.job, options)
+      : request.kind === 'integrity'
+        ? runIntegrity(request.job)
+        : await runRead(request.job, options);
   send({ type: 'done', result });
 } catch (err) {
   // Only the problem code and the practitioner's message cross over: no stack, no path, no SQL.
