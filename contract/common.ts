@@ -10,10 +10,18 @@ export const isoDateSchema = z.iso.date({ message: 'Enter a valid date.' });
 /** A moment with its offset, as produced by Date#toISOString or a local time with offset. */
 export const isoDateTimeSchema = z.iso.datetime({ offset: true, message: 'Enter a valid date and time.' });
 
-export const shortText = (max = 200) => z.string().trim().max(max, `Keep this under ${max} characters.`);
+/**
+ * No NUL characters: nobody types one, SQLite's length() and FTS stop at it, and a pasted one
+ * would otherwise reach the database as a constraint failure instead of a clear message.
+ */
+const storable = (s: string) => !s.includes('\u0000');
+const unstorable = 'This contains a character that cannot be stored. Please retype it.';
+
+export const shortText = (max = 200) => z.string().trim().max(max, `Keep this under ${max} characters.`).refine(storable, unstorable);
 export const requiredText = (label: string, max = 200) =>
-  z.string().trim().min(1, `Enter ${label}.`).max(max, `Keep this under ${max} characters.`);
-export const longText = (max = 20_000) => z.string().max(max, `Keep this under ${max.toLocaleString('en-GB')} characters.`);
+  z.string().trim().min(1, `Enter ${label}.`).max(max, `Keep this under ${max} characters.`).refine(storable, unstorable);
+export const longText = (max = 20_000) =>
+  z.string().max(max, `Keep this under ${max.toLocaleString('en-GB')} characters.`).refine(storable, unstorable);
 
 /**
  * Rich text: a small, strictly validated document (the subset of the editor's JSON that we
@@ -21,7 +29,7 @@ export const longText = (max = 20_000) => z.string().max(max, `Keep this under $
  * No HTML is ever stored, so nothing needs sanitising and it prints cleanly.
  */
 const markSchema = z.object({ type: z.enum(['bold', 'italic']) }).strict();
-const textNodeSchema = z.object({ type: z.literal('text'), text: z.string().min(1).max(20_000), marks: z.array(markSchema).max(2).optional() }).strict();
+const textNodeSchema = z.object({ type: z.literal('text'), text: z.string().min(1).max(20_000).refine(storable, unstorable), marks: z.array(markSchema).max(2).optional() }).strict();
 const hardBreakSchema = z.object({ type: z.literal('hardBreak') }).strict();
 const paragraphSchema = z.object({ type: z.literal('paragraph'), content: z.array(z.union([textNodeSchema, hardBreakSchema])).max(2000).optional() }).strict();
 const listItemSchema = z.object({ type: z.literal('listItem'), content: z.array(paragraphSchema).min(1).max(50) }).strict();

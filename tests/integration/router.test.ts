@@ -32,6 +32,13 @@ describe('router refusals', () => {
     expect(JSON.stringify(result.error)).not.toMatch(/stack|SQLITE|\/tmp\//i);
   });
 
+  it('refuses text holding a NUL character with a clear message (found by the property test)', async () => {
+    const before = vaultFingerprint(h);
+    const result = await h.raw('createParty', { name: '\u0000', kind: 'other', organisation: '', jobTitle: '', phone: '', email: '', address: '', notes: '' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { name: 'This contains a character that cannot be stored. Please retype it.' } } });
+    expect(vaultFingerprint(h)).toBe(before);
+  });
+
   it('refuses a payload over the size limit before parsing it', async () => {
     const before = vaultFingerprint(h);
     const result = await h.raw('ping', { text: 'x'.repeat(1024 * 1024 + 10) });
