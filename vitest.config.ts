@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['{contract,db,main,preload,renderer,tests/integration,scripts,bench}/**/*.test.{ts,tsx}'],
     environment: 'node',
+    setupFiles: ['tests/setup/fastCheck.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 30_000,
