@@ -60,10 +60,12 @@ describe('search', () => {
   });
 
   it('treats FTS5 syntax as plain words and never fails on odd input', async () => {
-    for (const query of ['"', '""', 'AND', 'lunch OR', 'NEAR(lunch', '*', 'lunch*', '^lunch', 'col:lunch', '(', '-lunch', "O'Brien", '\u0000', '👍', '…', 'a']) {
+    for (const query of ['"', '""', 'AND', 'lunch OR', 'NEAR(lunch', '*', 'lunch*', '^lunch', 'col:lunch', '(', '-lunch', "O'Brien", '👍', '…', 'a']) {
       const result = await h.call('search', { query });
       expect(result.ok, `query ${JSON.stringify(query)}`).toBe(true);
     }
+    // A NUL cannot be typed; like every text field, the contract refuses it with a clear message.
+    expect(await h.err('search', { query: '\u0000' })).toMatchObject({ code: 'INVALID_INPUT' });
     expect(await ids({ query: 'lunch OR' })).toEqual([]); // "or" is a word here, and no note has it
     expect(await ids({ query: '"packed lunch"' })).toEqual([visitNote]);
   });
