@@ -9,7 +9,6 @@ import { TEST_KDF, type TestVault } from '../../db/testing';
 import { readEnvelope } from '../../db/vault/envelope';
 import { parseEnvelopeBytes } from '../../db/vault/unwrap';
 import {
-  BackupError,
   exportBackup,
   inspectBackupHeader,
   restoreBackup,
@@ -20,16 +19,7 @@ import { runExport } from '../../main/services/backup/exportJob';
 import { rawVaultFd } from '../../main/services/backup/rawVaultFile';
 import { runRead, type BackupSecret } from '../../main/services/backup/readJob';
 import { dumpTables, readEnvelopeBytes, seededVault, seedRows } from '../../main/services/backup/testing';
-
-async function problemOf(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-  } catch (err) {
-    if (err instanceof BackupError) return err.problem;
-    throw err;
-  }
-  return 'accepted';
-}
+import { problemOf } from '../../main/services/backup/testing';
 
 /** The worker's job run in this thread: the same code, without a thread start-up per call. */
 const exportHere = (vault: TestVault['vault'], outPath: string, overwrite = false) =>

@@ -12,6 +12,7 @@ import type { FaultPlan } from '../../main/services/backup/io';
 import { rawVaultFd } from '../../main/services/backup/rawVaultFile';
 import { runRead } from '../../main/services/backup/readJob';
 import { dumpTables, readEnvelopeBytes, seededVault } from '../../main/services/backup/testing';
+import { problemOf } from '../../main/services/backup/testing';
 
 let tv: TestVault;
 let scratch: string;
@@ -42,16 +43,6 @@ const job = (outPath: string, extra: Partial<ExportJob> = {}): ExportJob => ({
   overwrite: false,
   ...extra,
 });
-
-async function problemOf(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-  } catch (err) {
-    if (err instanceof BackupError) return err.problem;
-    throw err;
-  }
-  return 'accepted';
-}
 
 const freshDir = (name: string): string => {
   const dir = join(scratch, name);

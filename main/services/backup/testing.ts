@@ -12,6 +12,7 @@ import { ArchiveWriter } from './archive';
 import { ChunkWriter } from './chunks';
 import { DEFAULT_CHUNK_SIZE, DIGEST_BYTES, SALT_BYTES, deriveBackupKeys, encodeHeader } from './format';
 import { fileLayer } from './io';
+import { BackupError } from './errors';
 
 export const SEED_TABLES = ['backup_test_people', 'backup_test_notes'] as const;
 
@@ -113,3 +114,14 @@ export async function craftBackup(
 }
 
 export const readEnvelopeBytes = (vaultDir: string): Buffer => readFileSync(join(vaultDir, 'vault.key.json'));
+
+/** The BackupError problem a job ends with, or 'accepted' when it succeeds. */
+export async function problemOf(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+  } catch (err) {
+    if (err instanceof BackupError) return err.problem;
+    throw err;
+  }
+  return 'accepted';
+}
