@@ -3,6 +3,8 @@ import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'teal',
+  // People who ask their system for less motion get no animated transitions.
+  respectReducedMotion: true,
   primaryShade: 9,
   fontFamily: "'Atkinson Hyperlegible', system-ui, sans-serif",
   headings: { fontFamily: "'Atkinson Hyperlegible', system-ui, sans-serif", fontWeight: '700' },

@@ -56,7 +56,7 @@ function installBridge({ names, events }: { names: string[]; events: string[] })
 }
 
 export async function launchChromiumHarness(executable: string, dataDir: string): Promise<AppHandle> {
-  const context = await (await browser(executable)).newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const context = await (await browser(executable)).newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB', timezoneId: 'Europe/London', reducedMotion: 'reduce' });
   const page = await context.newPage();
 
   const powerListeners = new Set<(event: PowerEvent) => void>();

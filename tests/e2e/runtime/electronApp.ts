@@ -10,6 +10,7 @@ export async function launchElectronApp(executable: string, dataDir: string): Pr
   });
   const page = await app.firstWindow();
   await page.setViewportSize({ width: 1280, height: 860 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   return {
     runtime: 'electron',
     page,
