@@ -9,10 +9,9 @@ import { BackupError, exportBackup, restoreBackup, type BackupProgress } from '.
 import { runExport, type ExportJob } from '../../main/services/backup/exportJob';
 import { MIN_CHUNK_SIZE } from '../../main/services/backup/format';
 import type { FaultPlan } from '../../main/services/backup/io';
-import { rawVaultFd } from '../../main/services/backup/rawVaultFile';
 import { runRead } from '../../main/services/backup/readJob';
 import { dumpTables, readEnvelopeBytes, seededVault } from '../../main/services/backup/testing';
-import { problemOf } from '../../main/services/backup/testing';
+import { exportJobFor, problemOf } from '../../main/services/backup/testing';
 
 let tv: TestVault;
 let scratch: string;
@@ -33,16 +32,7 @@ function expectVaultUnchanged(): void {
   expect(tv.vault.checkIntegrity().ok).toBe(true);
 }
 
-const job = (outPath: string, extra: Partial<ExportJob> = {}): ExportJob => ({
-  vaultDir: tv.dir,
-  keyHex: tv.vault.rawKeyHex(),
-  rawFd: rawVaultFd(join(tv.dir, 'vault.db')),
-  outPath,
-  appVersion: '0.0.0-test',
-  createdAt: new Date().toISOString(),
-  overwrite: false,
-  ...extra,
-});
+const job = (outPath: string, extra: Partial<ExportJob> = {}): ExportJob => exportJobFor(tv, outPath, extra);
 
 const freshDir = (name: string): string => {
   const dir = join(scratch, name);

@@ -13,9 +13,8 @@ import { BackupError, inspectBackupHeader, restoreBackup, verifyBackup } from '.
 import { recordBytes } from '../../main/services/backup/chunks';
 import { runExport } from '../../main/services/backup/exportJob';
 import { FIXED_PREFIX_BYTES, MAGIC, MIN_CHUNK_SIZE } from '../../main/services/backup/format';
-import { rawVaultFd } from '../../main/services/backup/rawVaultFile';
 import { runRead, type BackupSecret } from '../../main/services/backup/readJob';
-import { flipBit, seededVault } from '../../main/services/backup/testing';
+import { exportJobFor, flipBit, seededVault } from '../../main/services/backup/testing';
 
 let tv: TestVault;
 let scratch: string;
@@ -27,16 +26,7 @@ let vaultKey: BackupSecret;
 const RECORD = recordBytes(MIN_CHUNK_SIZE);
 
 async function exportSmallChunks(outPath: string): Promise<Buffer> {
-  await runExport({
-    vaultDir: tv.dir,
-    keyHex: tv.vault.rawKeyHex(),
-    rawFd: rawVaultFd(join(tv.dir, 'vault.db')),
-    outPath,
-    appVersion: '0.0.0-test',
-    createdAt: new Date().toISOString(),
-    overwrite: false,
-    chunkSize: MIN_CHUNK_SIZE, // many chunks from a small vault
-  });
+  await runExport(exportJobFor(tv, outPath, { chunkSize: MIN_CHUNK_SIZE })); // many chunks from a small vault
   return readFileSync(outPath);
 }
 

@@ -13,6 +13,8 @@ import { ChunkWriter } from './chunks';
 import { DEFAULT_CHUNK_SIZE, DIGEST_BYTES, SALT_BYTES, deriveBackupKeys, encodeHeader } from './format';
 import { fileLayer } from './io';
 import { BackupError } from './errors';
+import type { ExportJob } from './exportJob';
+import { rawVaultFd } from './rawVaultFile';
 
 export const SEED_TABLES = ['backup_test_people', 'backup_test_notes'] as const;
 
@@ -124,4 +126,18 @@ export async function problemOf(work: Promise<unknown>): Promise<string> {
     throw err;
   }
   return 'accepted';
+}
+
+/** An export job for a test vault, as exportBackup would build it, with overrides. */
+export function exportJobFor(tv: TestVault, outPath: string, extra: Partial<ExportJob> = {}): ExportJob {
+  return {
+    vaultDir: tv.dir,
+    keyHex: tv.vault.rawKeyHex(),
+    rawFd: rawVaultFd(join(tv.dir, 'vault.db')),
+    outPath,
+    appVersion: '0.0.0-test',
+    createdAt: new Date().toISOString(),
+    overwrite: false,
+    ...extra,
+  };
 }
