@@ -1,34 +1,46 @@
 // Owns the encrypted database file (vault.db): opening it in the standard SQLCipher 4 format with a
 // raw key (refusing a damaged or too-new file before anything is written), the connection settings
-// Hearth relies on, and a page-by-page check of SQLCipher's
-// per-page HMACs (what Zetetic's `PRAGMA cipher_integrity_check` does; this build lacks that pragma).
+// Hearth relies on, and a check of every page's HMAC read straight from the file (pageMacs.ts).
 import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, fstatSync, readSync, rmSync, statSync } from 'node:fs';
-import { createHmac, pbkdf2Sync, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import { LATEST_SCHEMA_VERSION, migrate } from '../migrations';
 import { VaultError } from './errors';
+import { PAGE_SIZE, PageMacVerifier } from './pageMacs';
+
+export { PAGE_SIZE };
 
 export type VaultDatabase = Database.Database;
 
 export const DB_FILE = 'vault.db';
-/** SQLCipher 4 defaults: 4096-byte pages, each ending in a 16-byte IV and a 64-byte HMAC-SHA512. */
-export const PAGE_SIZE = 4096;
 const IV_BYTES = 16;
 const HMAC_BYTES = 64;
 const RESERVE_BYTES = IV_BYTES + HMAC_BYTES;
-const SALT_BYTES = 16;
 
 export function keyPragma(key: Buffer): string {
   return `key = "x'${key.toString('hex')}'"`;
 }
 
+export interface OpenKeyedOptions {
+  readonly: boolean;
+  create?: boolean;
+  /**
+   * Only for a freshly restored file that nothing else uses, whose every page the caller checks
+   * with {@link PageMacVerifier} before trusting it: SQLite then skips re-checking each page's HMAC
+   * as it reads (decryption stays). HMAC-SHA512 is most of the cost of reading a whole vault.
+   * Never for the app's vault.
+   */
+  pageMacsAlreadyVerified?: boolean;
+}
+
 /** Opens a connection and keys it. Reads nothing yet, so a wrong key or damaged file shows up in {@link assertReadable}. */
-export function openKeyed(path: string, key: Buffer, opts: { readonly: boolean; create?: boolean }): VaultDatabase {
+export function openKeyed(path: string, key: Buffer, opts: OpenKeyedOptions): VaultDatabase {
   const db = new Database(path, { readonly: opts.readonly, fileMustExist: !opts.create });
   try {
     db.pragma("cipher = 'sqlcipher'");
     db.pragma('legacy = 4');
+    // SQLite3 Multiple Ciphers reads this when the key is set, so it must come first.
+    if (opts.pageMacsAlreadyVerified) db.pragma('hmac_check = 0');
     db.pragma(keyPragma(key));
     return db;
   } catch (err) {
@@ -104,62 +116,29 @@ export function assertPlausibleFile(path: string): void {
 }
 
 /**
- * Verifies every page's HMAC in vault.db, exactly as SQLCipher computes it:
- * HMAC-SHA512(hmacKey, encrypted bytes ‖ IV ‖ page number as 4 bytes little-endian), where
- * hmacKey = PBKDF2-HMAC-SHA512(key, salt XOR 0x3a, 2 iterations, 32 bytes). Returns problem lines
- * that name page numbers only.
- */
-/** SQLite never writes the page holding the lock bytes (offset 1 GiB), so it carries no HMAC. */
-const LOCK_BYTE_OFFSET = 0x40000000;
-
-/**
- * Checks every page's HMAC. Reads through `fd`, which the caller keeps open until after the
- * database connection closes: closing any descriptor of a file drops this process's POSIX locks
- * on it, including SQLite's own.
+ * Checks every page's HMAC (see {@link PageMacVerifier}). Reads through `fd`, which the caller keeps
+ * open until after the database connection closes: closing any descriptor of a file drops this
+ * process's POSIX locks on it, including SQLite's own.
  */
 export function checkPageHmacs(fd: number, key: Buffer): string[] {
-  const problems: string[] = [];
   const size = fstatSync(fd).size;
-  if (size % PAGE_SIZE !== 0) problems.push(`The file size is not a whole number of ${PAGE_SIZE}-byte pages.`);
-  const pages = Math.floor(size / PAGE_SIZE);
-  if (pages === 0) return [...problems, 'The file holds no pages.'];
-  const chunkPages = 256;
-  const buf = Buffer.alloc(chunkPages * PAGE_SIZE);
-  let hmacKey: Buffer | undefined;
+  const verifier = new PageMacVerifier(key);
+  const buf = Buffer.alloc(256 * PAGE_SIZE);
   try {
-    for (let first = 0; first < pages; first += chunkPages) {
-      const count = Math.min(chunkPages, pages - first);
-      const read = readSync(fd, buf, 0, count * PAGE_SIZE, first * PAGE_SIZE);
-      if (read < count * PAGE_SIZE) {
-        problems.push('The file ended early while being read.');
+    for (let at = 0; at < size; ) {
+      const read = readSync(fd, buf, 0, Math.min(buf.length, size - at), at);
+      if (read === 0) {
+        verifier.problems.push('The file ended early while being read.');
         break;
       }
-      if (first === 0) {
-        const hmacSalt = Buffer.from(buf.subarray(0, SALT_BYTES).map((b) => b ^ 0x3a));
-        hmacKey = pbkdf2Sync(key, hmacSalt, 2, 32, 'sha512');
-      }
-      for (let i = 0; i < count; i++) {
-        const pgno = first + i + 1;
-        if ((pgno - 1) * PAGE_SIZE === LOCK_BYTE_OFFSET) continue;
-        const page = buf.subarray(i * PAGE_SIZE, (i + 1) * PAGE_SIZE);
-        const start = pgno === 1 ? SALT_BYTES : 0;
-        const pgnoBytes = Buffer.alloc(4);
-        pgnoBytes.writeUInt32LE(pgno);
-        const mac = createHmac('sha512', hmacKey!)
-          .update(page.subarray(start, PAGE_SIZE - HMAC_BYTES))
-          .update(pgnoBytes)
-          .digest();
-        if (!timingSafeEqual(mac, page.subarray(PAGE_SIZE - HMAC_BYTES))) {
-          problems.push(`Page ${pgno} failed its authentication check (HMAC).`);
-          if (problems.length >= 100) return [...problems, 'Further page problems were not listed.'];
-        }
-      }
+      verifier.update(buf.subarray(0, read));
+      at += read;
     }
+    return verifier.finish();
   } finally {
-    hmacKey?.fill(0);
+    verifier.wipe();
     buf.fill(0);
   }
-  return problems;
 }
 
 export const SQLCIPHER_SETTINGS = {

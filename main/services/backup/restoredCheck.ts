@@ -9,13 +9,18 @@ import { countRows } from './pinnedDatabase';
 
 const failed = (cause?: unknown): BackupError => new BackupError('RESTORED_VAULT_FAILED_CHECK', undefined, { cause });
 
-export function checkRestoredVault(dir: string, key: Buffer, manifest: Manifest): void {
+/**
+ * `pageMacsCheckedSeparately`: the caller checks every page's HMAC on the bytes it wrote
+ * (PageMacVerifier) and refuses the restore unless all pass, so SQLite only decrypts here instead
+ * of authenticating every page a second time. Nothing reads this file until both checks pass.
+ */
+export function checkRestoredVault(dir: string, key: Buffer, manifest: Manifest, opts: { pageMacsCheckedSeparately?: boolean } = {}): void {
   const path = join(dir, DB_FILE);
   const before = sideFilesPresent(path);
   let db: VaultDatabase | null = null;
   try {
     // Read-write only because a WAL-mode file needs its -shm; nothing is written.
-    db = openKeyed(path, key, { readonly: false });
+    db = openKeyed(path, key, { readonly: false, pageMacsAlreadyVerified: opts.pageMacsCheckedSeparately ?? false });
     db.pragma('query_only = ON');
     const lines = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     if (lines.length !== 1 || lines[0] !== 'ok') throw failed();

@@ -15,7 +15,8 @@ import type { CancelMessage, WorkerReply, WorkerRequest, WorkerResult } from './
 
 export const BUNDLED_WORKER_FILE = 'backup-worker.js';
 
-function workerEntry(): { url: URL; execArgv?: string[] } {
+/** The backup worker's entry file, and how to start it (also used to start a page-check thread). */
+export function workerEntry(): { url: URL; execArgv?: string[] } {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     const tsx = pathToFileURL(createRequire(here).resolve('tsx')).href;

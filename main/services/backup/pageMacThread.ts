@@ -1,0 +1,127 @@
+// Owns checking a restored vault's page HMACs while it is written: on the restore's own thread for
+// small vaults, or on a second backup-worker thread for large ones, so that SHA-512 (most of the
+// cost of restoring) runs on another core alongside decrypting, hashing and writing. Both sides
+// of the thread live here: the restore feeds bytes in file order and later asks for the verdict;
+// the thread runs a PageMacVerifier and answers. Bytes are copied across, with at most
+// MAC_BACKLOG_BYTES in flight.
+import { availableParallelism } from 'node:os';
+import { Worker, type MessagePort } from 'node:worker_threads';
+import { PageMacVerifier } from '../../../db/vault/pageMacs';
+import { workerEntry } from './runner';
+
+export interface PageMacCheck {
+  /** Feeds the next bytes of vault.db; the caller may reuse `data` once this returns or its promise resolves. */
+  update(data: Buffer): Promise<void> | void;
+  /** Every problem found (empty when every page authenticates). */
+  finish(): Promise<string[]>;
+  /** Stops the thread, if any; safe to call more than once. */
+  close(): Promise<void>;
+}
+
+export type PageMacMode = 'auto' | 'thread' | 'inline';
+
+/** The job a page-MAC thread is started with (through the backup worker's own entry file). */
+export interface PageMacJob {
+  keyHex: string;
+}
+
+type ToThread = { t: 'u'; data: Buffer } | { t: 'end' };
+type FromThread = { t: 'a'; n: number } | { t: 'done'; problems: string[] };
+
+const MAC_BACKLOG_BYTES = 32 * 1024 * 1024;
+/** Below this, starting a thread costs more than it saves. */
+const THREADED_THRESHOLD = 16 * 1024 * 1024;
+
+export function inlinePageMacs(key: Buffer): PageMacCheck {
+  const verifier = new PageMacVerifier(key);
+  let verdict: string[] | null = null;
+  return {
+    update: (data) => verifier.update(data),
+    finish: async () => (verdict ??= verifier.finish()),
+    close: async () => verifier.wipe(),
+  };
+}
+
+export function threadedPageMacs(key: Buffer): PageMacCheck {
+  const entry = workerEntry();
+  const worker = new Worker(entry.url, {
+    workerData: { kind: 'pageMacs', job: { keyHex: key.toString('hex') } satisfies PageMacJob },
+    ...(entry.execArgv ? { execArgv: entry.execArgv } : {}),
+    stdin: false,
+  });
+  let backlog = 0;
+  let failure: Error | null = null;
+  let drained: (() => void) | null = null;
+  let verdict: ((problems: string[]) => void) | null = null;
+  let refused: ((err: Error) => void) | null = null;
+  const fail = (err: Error): void => {
+    failure ??= err;
+    drained?.();
+    refused?.(failure);
+  };
+  worker.on('message', (reply: FromThread) => {
+    if (reply.t === 'a') {
+      backlog -= reply.n;
+      if (backlog < MAC_BACKLOG_BYTES && drained) {
+        const wake = drained;
+        drained = null;
+        wake();
+      }
+    } else {
+      verdict?.(reply.problems);
+    }
+  });
+  worker.on('error', fail);
+  worker.on('exit', () => fail(new Error('page check thread stopped')));
+  const send = (message: ToThread): void => worker.postMessage(message);
+
+  return {
+    update(data) {
+      if (failure) throw failure;
+      if (data.length === 0) return;
+      backlog += data.length;
+      send({ t: 'u', data }); // structured clone: a copy, so `data` is free again
+      if (backlog < MAC_BACKLOG_BYTES) return;
+      return new Promise<void>((resolve) => {
+        drained = resolve;
+      }).then(() => {
+        if (failure) throw failure;
+      });
+    },
+    finish() {
+      if (failure) return Promise.reject(failure);
+      return new Promise<string[]>((resolve, reject) => {
+        verdict = resolve;
+        refused = reject;
+        send({ t: 'end' });
+      });
+    },
+    async close() {
+      worker.removeAllListeners('exit');
+      await worker.terminate();
+    },
+  };
+}
+
+/** The check to use for a vault.db of about `bytes`: a thread when it is large and there is a core to spare. */
+export function pageMacsFor(key: Buffer, bytes: number, mode: PageMacMode = 'auto'): PageMacCheck {
+  const threaded = mode === 'thread' || (mode === 'auto' && bytes >= THREADED_THRESHOLD && availableParallelism() >= 2);
+  return threaded ? threadedPageMacs(key) : inlinePageMacs(key);
+}
+
+/** The thread's side: verify what arrives, acknowledge it, answer once at the end. */
+export function servePageMacs(port: MessagePort, job: PageMacJob): void {
+  const key = Buffer.from(job.keyHex, 'hex');
+  const verifier = new PageMacVerifier(key);
+  key.fill(0);
+  port.on('message', (message: ToThread) => {
+    if (message.t === 'u') {
+      // Structured clone delivers a plain Uint8Array; view it as a Buffer without copying.
+      const { buffer, byteOffset, byteLength } = message.data;
+      verifier.update(Buffer.from(buffer, byteOffset, byteLength));
+      port.postMessage({ t: 'a', n: byteLength } satisfies FromThread);
+    } else {
+      port.postMessage({ t: 'done', problems: verifier.finish() } satisfies FromThread);
+    }
+  });
+}
