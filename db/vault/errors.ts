@@ -29,7 +29,7 @@ const defaultMessages: Record<VaultErrorCode, string> = {
   VAULT_TOO_NEW:
     'This vault was last used by a newer version of Hearth. Please update Hearth to open it. Nothing has been changed.',
   VAULT_IN_USE: 'This vault is open in Hearth. Close Hearth, then try again.',
-  WEAK_PASSPHRASE: 'Please choose a longer passphrase: at least 8 characters.',
+  WEAK_PASSPHRASE: 'Please choose a longer passphrase: at least 10 characters.',
 };
 
 export class VaultError extends Error {

@@ -34,7 +34,8 @@ import { generateRecoveryKey, parseRecoveryKey } from './recoveryKey';
 
 export type VaultSecret = { passphrase: string } | { recoveryKey: string };
 
-export const MIN_PASSPHRASE_LENGTH = 8;
+/** The same floor as the app's form (contract/vault.ts); a test keeps the two equal. */
+export const MIN_PASSPHRASE_LENGTH = 10;
 const VAULT_KEY_BYTES = 32;
 
 /** The floor every passphrase must clear; the app's strength meter asks for more. */

@@ -13,8 +13,10 @@ import {
   formatRecoveryKey,
   KDF_MIN_ITERATIONS,
   KDF_MIN_MEMORY_KIB,
+  MIN_PASSPHRASE_LENGTH,
   type Vault,
 } from '../../db/vault';
+import { MIN_PASSPHRASE_LENGTH as FORM_MIN_PASSPHRASE_LENGTH } from '../../contract/vault';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { getSetting, setSetting } from '../../db/repos/settings';
 import { createTestVault, listDir, makeTempDir, sha256File, TEST_KDF, vaultErrorFrom, type TestVault } from '../../db/testing';
@@ -68,7 +70,13 @@ describe('create', () => {
     cleanups.push(() => rmSync(empty, { recursive: true, force: true }));
     const weak = await vaultErrorFrom(() => createVault(empty, { passphrase: 'short', kdf: TEST_KDF }));
     expect(weak.code).toBe('WEAK_PASSPHRASE');
+    const nine = await vaultErrorFrom(() => createVault(empty, { passphrase: 'ninechars', kdf: TEST_KDF }));
+    expect(nine.code).toBe('WEAK_PASSPHRASE');
     expect(listDir(empty)).toEqual([]);
+  });
+
+  it('asks for the same passphrase length as the app’s form, so the CLI is no weaker', () => {
+    expect(MIN_PASSPHRASE_LENGTH).toBe(FORM_MIN_PASSPHRASE_LENGTH);
   });
 
   it('reports NO_VAULT for an empty folder', async () => {
