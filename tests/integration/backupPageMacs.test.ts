@@ -79,6 +79,13 @@ describe.each(['inline', 'thread'] as const)('restoring with page checks %s', (m
     expect(await problemOf(restoring)).toBe('RESTORED_VAULT_FAILED_CHECK');
     expect(existsSync(target)).toBe(false);
   });
+
+  it('stops cleanly when the passphrase is wrong, before any page is read', async () => {
+    const target = join(scratch, `wrong-${mode}`);
+    const restoring = runRead({ path: goodBackup, secret: { passphrase: 'not the passphrase at all' }, restoreTo: target, pageMacs: mode });
+    expect(await problemOf(restoring)).toBe('WRONG_PASSPHRASE');
+    expect(existsSync(target)).toBe(false);
+  });
 });
 
 describe('skipping SQLite’s own page check', () => {

@@ -10,6 +10,8 @@ import { PageMacVerifier } from '../../../db/vault/pageMacs';
 import { workerEntry } from './runner';
 
 export interface PageMacCheck {
+  /** Gives the vault key; call once, before the first update. */
+  begin(key: Buffer): void;
   /** Feeds the next bytes of vault.db; the caller may reuse `data` once this returns or its promise resolves. */
   update(data: Buffer): Promise<void> | void;
   /** Every problem found (empty when every page authenticates). */
@@ -20,32 +22,36 @@ export interface PageMacCheck {
 
 export type PageMacMode = 'auto' | 'thread' | 'inline';
 
-/** The job a page-MAC thread is started with (through the backup worker's own entry file). */
-export interface PageMacJob {
-  keyHex: string;
-}
+/** The job a page-MAC thread is started with (through the backup worker's own entry file); the key follows in a message. */
+export type PageMacJob = Record<string, never>;
 
-type ToThread = { t: 'u'; data: Buffer } | { t: 'end' };
+type ToThread = { t: 'k'; keyHex: string } | { t: 'u'; data: Buffer } | { t: 'end' };
 type FromThread = { t: 'a'; n: number } | { t: 'done'; problems: string[] };
 
 const MAC_BACKLOG_BYTES = 32 * 1024 * 1024;
 /** Below this, starting a thread costs more than it saves. */
 const THREADED_THRESHOLD = 16 * 1024 * 1024;
 
-export function inlinePageMacs(key: Buffer): PageMacCheck {
-  const verifier = new PageMacVerifier(key);
+export function inlinePageMacs(): PageMacCheck {
+  let verifier: PageMacVerifier | null = null;
   let verdict: string[] | null = null;
+  const started = (): PageMacVerifier => {
+    if (!verifier) throw new Error('page check not begun');
+    return verifier;
+  };
   return {
-    update: (data) => verifier.update(data),
-    finish: async () => (verdict ??= verifier.finish()),
-    close: async () => verifier.wipe(),
+    begin: (key) => void (verifier = new PageMacVerifier(key)),
+    update: (data) => started().update(data),
+    finish: async () => (verdict ??= started().finish()),
+    close: async () => verifier?.wipe(),
   };
 }
 
-export function threadedPageMacs(key: Buffer): PageMacCheck {
+/** Starts the thread at once, so that its start-up overlaps with opening the backup. */
+export function threadedPageMacs(): PageMacCheck {
   const entry = workerEntry();
   const worker = new Worker(entry.url, {
-    workerData: { kind: 'pageMacs', job: { keyHex: key.toString('hex') } satisfies PageMacJob },
+    workerData: { kind: 'pageMacs', job: {} satisfies PageMacJob },
     ...(entry.execArgv ? { execArgv: entry.execArgv } : {}),
     stdin: false,
   });
@@ -76,6 +82,7 @@ export function threadedPageMacs(key: Buffer): PageMacCheck {
   const send = (message: ToThread): void => worker.postMessage(message);
 
   return {
+    begin: (key) => send({ t: 'k', keyHex: key.toString('hex') }),
     update(data) {
       if (failure) throw failure;
       if (data.length === 0) return;
@@ -103,19 +110,23 @@ export function threadedPageMacs(key: Buffer): PageMacCheck {
   };
 }
 
-/** The check to use for a vault.db of about `bytes`: a thread when it is large and there is a core to spare. */
-export function pageMacsFor(key: Buffer, bytes: number, mode: PageMacMode = 'auto'): PageMacCheck {
+/** The check for a restore of about `bytes`: a thread when it is large and there is a core to spare. */
+export function pageMacsFor(bytes: number, mode: PageMacMode = 'auto'): PageMacCheck {
   const threaded = mode === 'thread' || (mode === 'auto' && bytes >= THREADED_THRESHOLD && availableParallelism() >= 2);
-  return threaded ? threadedPageMacs(key) : inlinePageMacs(key);
+  return threaded ? threadedPageMacs() : inlinePageMacs();
 }
 
-/** The thread's side: verify what arrives, acknowledge it, answer once at the end. */
-export function servePageMacs(port: MessagePort, job: PageMacJob): void {
-  const key = Buffer.from(job.keyHex, 'hex');
-  const verifier = new PageMacVerifier(key);
-  key.fill(0);
+/** The thread's side: take the key, verify what arrives, acknowledge it, answer once at the end. */
+export function servePageMacs(port: MessagePort, _job: PageMacJob): void {
+  let verifier: PageMacVerifier | null = null;
   port.on('message', (message: ToThread) => {
-    if (message.t === 'u') {
+    if (message.t === 'k') {
+      const key = Buffer.from(message.keyHex, 'hex');
+      verifier = new PageMacVerifier(key);
+      key.fill(0);
+    } else if (!verifier) {
+      throw new Error('page check not begun');
+    } else if (message.t === 'u') {
       // Structured clone delivers a plain Uint8Array; view it as a Buffer without copying.
       const { buffer, byteOffset, byteLength } = message.data;
       verifier.update(Buffer.from(buffer, byteOffset, byteLength));

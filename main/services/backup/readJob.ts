@@ -153,6 +153,7 @@ export async function runRead(job: ReadJob, opts: { signal?: AbortSignal; onProg
   let key: Buffer | null = null;
   let hashes: HashService | null = null;
   let pageMacs: PageMacCheck | null = null;
+  let macsBegun = false;
   let succeeded = false;
   try {
     const readAt = readAtHandle(fh);
@@ -168,6 +169,7 @@ export async function runRead(job: ReadJob, opts: { signal?: AbortSignal; onProg
       const prepared = new RestoreTrail(job.restoreTo);
       prepared.prepare();
       trail = prepared;
+      pageMacs = pageMacsFor(size, job.pageMacs);
     }
     key = await unwrapKey(header.envelope, job.secret);
     const keys = deriveBackupKeys(key, header.salt);
@@ -195,8 +197,13 @@ export async function runRead(job: ReadJob, opts: { signal?: AbortSignal; onProg
         let writes: WriteQueue | null = null;
         // Every restored page's HMAC is checked as it streams past, while earlier writes are in
         // flight, so the check of the restored vault need not decrypt and authenticate it again.
-        const macs = trail && part.name === PART_DATABASE ? pageMacsFor(key, part.size, job.pageMacs) : null;
-        if (macs) pageMacs = macs;
+        let macs: PageMacCheck | null = null;
+        if (trail && part.name === PART_DATABASE) {
+          if (macsBegun || !pageMacs) throw damaged(); // one database per backup
+          pageMacs.begin(key);
+          macsBegun = true;
+          macs = pageMacs;
+        }
         if (trail) {
           const target = join(trail.root, ...part.name.split('/'));
           trail.mkdir(dirname(target));
@@ -233,7 +240,7 @@ export async function runRead(job: ReadJob, opts: { signal?: AbortSignal; onProg
       fsyncDir(dirname(trail.root));
       signal?.throwIfAborted();
       meter.start('checking', 1);
-      if (!pageMacs) throw damaged();
+      if (!pageMacs || !macsBegun) throw damaged();
       // SQLite's structural check runs while the page-check thread finishes the last pages; the
       // restore succeeds only if both pass.
       checkRestoredVault(trail.root, key, manifest, { pageMacsCheckedSeparately: true });
