@@ -1,12 +1,15 @@
 // Vault benchmarks: the unlock KDF at the creation-calibrated parameters, opening the vault after
 // the KDF, and the cost of SQLCipher on the same insert/read/FTS workload against plain SQLite.
+// Two diagnostics explain that cost: the same workload with pages encrypted but not authenticated
+// (SQLite3 Multiple Ciphers' `hmac_use = 0`: not SQLCipher 4's default format, so never used by
+// Hearth), and the same notes saved one per transaction, as the app saves them.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { faker } from '@faker-js/faker';
 import { calibrateKdf, createVault, openVault, type KdfParams } from '../db/vault';
 import { derivePassphraseKey } from '../db/vault/kdf';
-import { applyConnectionSettings, openKeyed } from '../db/vault/sqlcipher';
+import { applyConnectionSettings, keyPragma, openKeyed } from '../db/vault/sqlcipher';
 import { median } from './report';
 import type { BenchSuite } from './suites';
 
@@ -14,6 +17,8 @@ const NOTES = 3000;
 const CASES = 60;
 const BATCH = 50;
 const WORKLOAD_RUNS = 5;
+/** Notes saved one per transaction in the commit-by-commit diagnostic. */
+const SINGLE_COMMITS = 600;
 const OPEN_RUNS = 7;
 const KDF_RUNS = 3;
 const PASSPHRASE = 'bench passphrase, not a real one';
@@ -38,7 +43,7 @@ function makeCorpus(): Corpus {
   return { notes, queries: queries.filter((q) => q.trim() !== ''), lookups };
 }
 
-function writeNotes(db: Database.Database, corpus: Corpus): void {
+function writeNotes(db: Database.Database, corpus: Corpus, perTransaction = BATCH): void {
   db.exec(`
     CREATE TABLE bench_notes (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, written_at TEXT NOT NULL, body TEXT NOT NULL) STRICT;
     CREATE INDEX bench_notes_by_case ON bench_notes (case_id, written_at);
@@ -49,7 +54,7 @@ function writeNotes(db: Database.Database, corpus: Corpus): void {
   const batch = db.transaction((rows: Corpus['notes']) => {
     for (const n of rows) index.run(insert.run(n.caseId, n.writtenAt, n.body).lastInsertRowid, n.body);
   });
-  for (let i = 0; i < corpus.notes.length; i += BATCH) batch(corpus.notes.slice(i, i + BATCH));
+  for (let i = 0; i < corpus.notes.length; i += perTransaction) batch(corpus.notes.slice(i, i + perTransaction));
 }
 
 function readNotes(db: Database.Database, corpus: Corpus): number {
@@ -63,13 +68,28 @@ function readNotes(db: Database.Database, corpus: Corpus): number {
   return seen;
 }
 
+type Storage = 'plain' | 'sqlcipher' | 'sqlcipher-without-hmac';
+
+function openFor(storage: Storage, path: string, key: Buffer): Database.Database {
+  let db: Database.Database;
+  if (storage === 'sqlcipher') {
+    db = openKeyed(path, key, { readonly: false, create: true });
+  } else {
+    db = new Database(path);
+    if (storage === 'sqlcipher-without-hmac') {
+      db.pragma("cipher = 'sqlcipher'");
+      db.pragma('legacy = 4');
+      db.pragma('hmac_use = 0');
+      db.pragma(keyPragma(key));
+    }
+  }
+  applyConnectionSettings(db, { readonly: false });
+  return db;
+}
+
 /** Write everything, close, reopen cold (so pages are read back and decrypted), then read. Times each half. */
-function runWorkload(path: string, corpus: Corpus, key: Buffer | null): { writeMs: number; readMs: number } {
-  const open = (): Database.Database => {
-    const db = key ? openKeyed(path, key, { readonly: false, create: true }) : new Database(path);
-    applyConnectionSettings(db, { readonly: false });
-    return db;
-  };
+function runWorkload(path: string, corpus: Corpus, storage: Storage, key: Buffer): { writeMs: number; readMs: number } {
+  const open = (): Database.Database => openFor(storage, path, key);
   let start = performance.now();
   let db = open();
   writeNotes(db, corpus);
@@ -122,10 +142,21 @@ export const vaultSuite: BenchSuite = {
     ctx.log(`running the insert/read/FTS workload ${WORKLOAD_RUNS} times encrypted and plain…`);
     const encrypted: { writeMs: number; readMs: number }[] = [];
     const plain: { writeMs: number; readMs: number }[] = [];
+    const withoutHmac: { writeMs: number; readMs: number }[] = [];
+    const commits: Record<'plain' | 'sqlcipher', number[]> = { plain: [], sqlcipher: [] };
+    const oneByOne = { ...corpus, notes: corpus.notes.slice(0, SINGLE_COMMITS) };
     for (let i = 0; i < WORKLOAD_RUNS; i++) {
       const key = randomBytes(32);
-      encrypted.push(runWorkload(join(ctx.tempDir('sqlcipher'), 'w.db'), corpus, key));
-      plain.push(runWorkload(join(ctx.tempDir('plain'), 'w.db'), corpus, null));
+      encrypted.push(runWorkload(join(ctx.tempDir('sqlcipher'), 'w.db'), corpus, 'sqlcipher', key));
+      plain.push(runWorkload(join(ctx.tempDir('plain'), 'w.db'), corpus, 'plain', key));
+      withoutHmac.push(runWorkload(join(ctx.tempDir('no-hmac'), 'w.db'), corpus, 'sqlcipher-without-hmac', key));
+      for (const storage of ['plain', 'sqlcipher'] as const) {
+        const db = openFor(storage, join(ctx.tempDir(`commits-${storage}`), 'w.db'), key);
+        const start = performance.now();
+        writeNotes(db, oneByOne, 1);
+        commits[storage].push(performance.now() - start);
+        db.close();
+      }
       key.fill(0);
     }
     const total = (runs: typeof plain) => median(runs.map((r) => r.writeMs + r.readMs));
@@ -144,6 +175,11 @@ export const vaultSuite: BenchSuite = {
       // The two halves, to show where the cost lies: writing encrypts and authenticates every page.
       encryption_overhead_write_ratio: writes(encrypted) / writes(plain),
       encryption_overhead_read_ratio: reads(encrypted) / reads(plain),
+      // Diagnostics. Pages encrypted only: how much of the cost is SQLCipher 4's HMAC-SHA512 per page.
+      encryption_overhead_without_hmac_ratio: total(withoutHmac) / total(plain),
+      // One note per transaction with fsync, as the app saves: the crypto per commit is the same.
+      encryption_overhead_single_commits_ratio: median(commits.sqlcipher) / median(commits.plain),
+      note_commit_sqlcipher_ms: median(commits.sqlcipher) / SINGLE_COMMITS,
     };
   },
 };
