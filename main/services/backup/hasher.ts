@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { ThreadFeed } from './threadFeed';
 
 export interface PartHash {
   /** Adds bytes; the caller may reuse `data` as soon as this returns (or its promise resolves). */
@@ -51,67 +52,46 @@ parentPort.on('message', (m) => {
 });
 `;
 
-type Reply = { t: 'a'; n: number } | { t: 'h'; id: number; hex: string };
+type Reply = { t: 'h'; id: number; hex: string };
 
 export function threadedHashes(): HashService {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, stdin: false });
-  let backlog = 0;
-  let failure: Error | null = null;
-  let nextId = 1;
-  let drained: (() => void) | null = null;
   const digests = new Map<number, { resolve: (hex: string) => void; reject: (err: Error) => void }>();
-
-  const fail = (err: Error): void => {
-    failure ??= err;
-    for (const waiter of digests.values()) waiter.reject(failure);
-    digests.clear();
-    drained?.();
-  };
-  worker.on('message', (reply: Reply) => {
-    if (reply.t === 'a') {
-      backlog -= reply.n;
-      if (backlog < HASH_BACKLOG_BYTES && drained) {
-        const wake = drained;
-        drained = null;
-        wake();
-      }
-    } else {
+  const feed = new ThreadFeed<Reply>(
+    new Worker(WORKER_SOURCE, { eval: true, stdin: false }),
+    HASH_BACKLOG_BYTES,
+    (reply) => {
       digests.get(reply.id)?.resolve(reply.hex);
       digests.delete(reply.id);
-    }
+    },
+    'hashing thread stopped',
+  );
+  feed.onFailure((err) => {
+    for (const waiter of digests.values()) waiter.reject(err);
+    digests.clear();
   });
-  worker.on('error', fail);
-  worker.on('exit', () => fail(new Error('hashing thread stopped')));
+  let nextId = 1;
 
   return {
     newHash() {
       const id = nextId++;
       return {
         update(data) {
-          if (failure) throw failure;
-          if (data.length === 0) return;
-          backlog += data.length;
-          worker.postMessage({ t: 'u', id, data }); // structured clone: a copy, so `data` is free again
-          if (backlog < HASH_BACKLOG_BYTES) return;
-          return new Promise<void>((resolve) => {
-            drained = resolve;
-          }).then(() => {
-            if (failure) throw failure;
-          });
+          if (data.length === 0) {
+            if (feed.failure) throw feed.failure;
+            return;
+          }
+          return feed.send({ t: 'u', id, data }, data.length);
         },
         digest() {
-          if (failure) return Promise.reject(failure);
+          if (feed.failure) return Promise.reject(feed.failure);
           return new Promise<string>((resolve, reject) => {
             digests.set(id, { resolve, reject });
-            worker.postMessage({ t: 'd', id });
+            feed.post({ t: 'd', id });
           });
         },
       };
     },
-    async close() {
-      worker.removeAllListeners('exit');
-      await worker.terminate();
-    },
+    close: () => feed.close(),
   };
 }
 

@@ -2,12 +2,13 @@
 // small vaults, or on a second backup-worker thread for large ones, so that SHA-512 (most of the
 // cost of restoring) runs on another core alongside decrypting, hashing and writing. Both sides
 // of the thread live here: the restore feeds bytes in file order and later asks for the verdict;
-// the thread runs a PageMacVerifier and answers. Bytes are copied across, with at most
-// MAC_BACKLOG_BYTES in flight.
+// the thread runs a PageMacVerifier and answers. Bytes are copied across (threadFeed.ts), with at
+// most MAC_BACKLOG_BYTES in flight.
 import { availableParallelism } from 'node:os';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { PageMacVerifier } from '../../../db/vault/pageMacs';
 import { workerEntry } from './runner';
+import { ThreadFeed, type Ack } from './threadFeed';
 
 export interface PageMacCheck {
   /** Gives the vault key; call once, before the first update. */
@@ -26,7 +27,7 @@ export type PageMacMode = 'auto' | 'thread' | 'inline';
 export type PageMacJob = Record<string, never>;
 
 type ToThread = { t: 'k'; keyHex: string } | { t: 'u'; data: Buffer } | { t: 'end' };
-type FromThread = { t: 'a'; n: number } | { t: 'done'; problems: string[] };
+type FromThread = { t: 'done'; problems: string[] };
 
 const MAC_BACKLOG_BYTES = 32 * 1024 * 1024;
 /** Below this, starting a thread costs more than it saves. */
@@ -55,58 +56,23 @@ export function threadedPageMacs(): PageMacCheck {
     ...(entry.execArgv ? { execArgv: entry.execArgv } : {}),
     stdin: false,
   });
-  let backlog = 0;
-  let failure: Error | null = null;
-  let drained: (() => void) | null = null;
-  let verdict: ((problems: string[]) => void) | null = null;
-  let refused: ((err: Error) => void) | null = null;
-  const fail = (err: Error): void => {
-    failure ??= err;
-    drained?.();
-    refused?.(failure);
-  };
-  worker.on('message', (reply: FromThread) => {
-    if (reply.t === 'a') {
-      backlog -= reply.n;
-      if (backlog < MAC_BACKLOG_BYTES && drained) {
-        const wake = drained;
-        drained = null;
-        wake();
-      }
-    } else {
-      verdict?.(reply.problems);
-    }
-  });
-  worker.on('error', fail);
-  worker.on('exit', () => fail(new Error('page check thread stopped')));
-  const send = (message: ToThread): void => worker.postMessage(message);
-
+  let verdict: { resolve: (problems: string[]) => void; reject: (err: Error) => void } | null = null;
+  const feed = new ThreadFeed<FromThread>(worker, MAC_BACKLOG_BYTES, (reply) => verdict?.resolve(reply.problems), 'page check thread stopped');
+  feed.onFailure((err) => verdict?.reject(err));
   return {
-    begin: (key) => send({ t: 'k', keyHex: key.toString('hex') }),
+    begin: (key) => feed.post({ t: 'k', keyHex: key.toString('hex') } satisfies ToThread),
     update(data) {
-      if (failure) throw failure;
       if (data.length === 0) return;
-      backlog += data.length;
-      send({ t: 'u', data }); // structured clone: a copy, so `data` is free again
-      if (backlog < MAC_BACKLOG_BYTES) return;
-      return new Promise<void>((resolve) => {
-        drained = resolve;
-      }).then(() => {
-        if (failure) throw failure;
-      });
+      return feed.send({ t: 'u', data } satisfies ToThread, data.length);
     },
     finish() {
-      if (failure) return Promise.reject(failure);
+      if (feed.failure) return Promise.reject(feed.failure);
       return new Promise<string[]>((resolve, reject) => {
-        verdict = resolve;
-        refused = reject;
-        send({ t: 'end' });
+        verdict = { resolve, reject };
+        feed.post({ t: 'end' } satisfies ToThread);
       });
     },
-    async close() {
-      worker.removeAllListeners('exit');
-      await worker.terminate();
-    },
+    close: () => feed.close(),
   };
 }
 
@@ -130,7 +96,7 @@ export function servePageMacs(port: MessagePort, _job: PageMacJob): void {
       // Structured clone delivers a plain Uint8Array; view it as a Buffer without copying.
       const { buffer, byteOffset, byteLength } = message.data;
       verifier.update(Buffer.from(buffer, byteOffset, byteLength));
-      port.postMessage({ t: 'a', n: byteLength } satisfies FromThread);
+      port.postMessage({ t: 'a', n: byteLength } satisfies Ack);
     } else {
       port.postMessage({ t: 'done', problems: verifier.finish() } satisfies FromThread);
     }
