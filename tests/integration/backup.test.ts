@@ -16,22 +16,11 @@ import {
   type BackupProgress,
 } from '../../main/services/backup';
 import { runExport } from '../../main/services/backup/exportJob';
-import { rawVaultFd } from '../../main/services/backup/rawVaultFile';
 import { runRead, type BackupSecret } from '../../main/services/backup/readJob';
-import { dumpTables, readEnvelopeBytes, seededVault, seedRows } from '../../main/services/backup/testing';
-import { problemOf } from '../../main/services/backup/testing';
+import { dumpTables, exportJobFor, problemOf, readEnvelopeBytes, seededVault, seedRows } from '../../main/services/backup/testing';
 
 /** The worker's job run in this thread: the same code, without a thread start-up per call. */
-const exportHere = (vault: TestVault['vault'], outPath: string, overwrite = false) =>
-  runExport({
-    vaultDir: vault.dir,
-    keyHex: vault.rawKeyHex(),
-    rawFd: rawVaultFd(join(vault.dir, 'vault.db')),
-    outPath,
-    appVersion: '0.0.0-test',
-    createdAt: new Date().toISOString(),
-    overwrite,
-  });
+const exportHere = (from: TestVault, outPath: string, overwrite = false) => runExport(exportJobFor(from, outPath, { overwrite }));
 const verifyHere = (path: string, secret: BackupSecret) => runRead({ path, secret });
 
 let tv: TestVault;
@@ -111,7 +100,7 @@ describe('backup round trip', () => {
     writeFileSync(path, 'not mine');
     expect(await problemOf(exportBackup({ vault: tv.vault, outPath: path }))).toBe('FILE_EXISTS');
     expect(readFileSync(path, 'utf8')).toBe('not mine');
-    await exportHere(tv.vault, path, true);
+    await exportHere(tv, path, true);
     expect((await inspectBackupHeader(path)).formatVersion).toBe(1);
   });
 });
@@ -135,13 +124,13 @@ describe('secrets', () => {
     const own = await seededVault({ people: 3, notes: 5 });
     try {
       const path = join(scratch, 'before-change.hearthbackup');
-      await exportHere(own.vault, path);
+      await exportHere(own, path);
       await own.vault.changePassphrase('a brand new passphrase', { kdf: TEST_KDF });
       expect(await problemOf(verifyHere(path, { passphrase: 'a brand new passphrase' }))).toBe('WRONG_PASSPHRASE');
       await verifyHere(path, { passphrase: own.passphrase });
       // A backup made now opens with the new one.
       const after = join(scratch, 'after-change.hearthbackup');
-      await exportHere(own.vault, after);
+      await exportHere(own, after);
       await verifyHere(after, { passphrase: 'a brand new passphrase' });
     } finally {
       own.cleanup();
@@ -219,16 +208,7 @@ describe('the vault envelope travels in the backup', () => {
 describe('hashing on a thread of its own (chosen on machines with four or more cores)', () => {
   it('produces the same backup contents and restores the same rows', async () => {
     const path = join(scratch, 'threaded.hearthbackup');
-    const made = await runExport({
-      vaultDir: tv.dir,
-      keyHex: tv.vault.rawKeyHex(),
-      rawFd: rawVaultFd(join(tv.dir, 'vault.db')),
-      outPath: path,
-      appVersion: '0.0.0-test',
-      createdAt: new Date().toISOString(),
-      overwrite: false,
-      hashing: 'thread',
-    });
+    const made = await runExport(exportJobFor(tv, path, { hashing: 'thread' }));
     const inline = await runRead({ path, secret: { passphrase: tv.passphrase }, hashing: 'inline' });
     const target = join(scratch, 'restored-threaded');
     const threaded = await runRead({ path, secret: { passphrase: tv.passphrase }, restoreTo: target, hashing: 'thread' });

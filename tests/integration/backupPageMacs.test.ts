@@ -10,9 +10,8 @@ import { openVault } from '../../db/vault';
 import { createTestVault, makeTempDir, type TestVault } from '../../db/testing';
 import { DB_FILE, PAGE_SIZE, openKeyed } from '../../db/vault/sqlcipher';
 import { runExport } from '../../main/services/backup/exportJob';
-import { rawVaultFd } from '../../main/services/backup/rawVaultFile';
 import { runRead } from '../../main/services/backup/readJob';
-import { dumpTables, problemOf } from '../../main/services/backup/testing';
+import { dumpTables, exportJobFor, problemOf } from '../../main/services/backup/testing';
 
 let tv: TestVault;
 let scratch: string;
@@ -21,16 +20,7 @@ let goodBackup: string;
 let damagedBackup: string;
 let rowsBefore: Record<string, unknown[]>;
 
-const backUp = (outPath: string) =>
-  runExport({
-    vaultDir: tv.dir,
-    keyHex: tv.vault.rawKeyHex(),
-    rawFd: rawVaultFd(join(tv.dir, DB_FILE)),
-    outPath,
-    appVersion: '0.0.0-test',
-    createdAt: new Date().toISOString(),
-    overwrite: false,
-  });
+const backUp = (outPath: string) => runExport(exportJobFor(tv, outPath));
 
 beforeAll(async () => {
   tv = await createTestVault({ holdLock: false });

@@ -19,9 +19,8 @@ import {
   verifyBackup,
 } from '../../main/services/backup';
 import { runExport } from '../../main/services/backup/exportJob';
-import { rawVaultFd } from '../../main/services/backup/rawVaultFile';
 import { runRead } from '../../main/services/backup/readJob';
-import { dumpTables, seedRows } from '../../main/services/backup/testing';
+import { dumpTables, exportJobFor, seedRows } from '../../main/services/backup/testing';
 
 // A power cut is simulated at the Nth rename: from then on every change to the disk fails, so
 // neither the swap nor its own clean-up can take another step, just as if the process had died.
@@ -63,15 +62,7 @@ beforeEach(async () => {
   atBackup = dumpTables(tv.vault.db);
   backup = join(makeTempDir('hearth-swap-backup-'), 'b.hearthbackup');
   // In this thread: the worker path is covered elsewhere, and these tests restore many times.
-  await runExport({
-    vaultDir: tv.dir,
-    keyHex: tv.vault.rawKeyHex(),
-    rawFd: rawVaultFd(join(tv.dir, 'vault.db')),
-    outPath: backup,
-    appVersion: '0.0.0-test',
-    createdAt: new Date().toISOString(),
-    overwrite: false,
-  });
+  await runExport(exportJobFor(tv, backup));
   seedRows(tv.vault.db, 3, 3); // written after the backup: must end up in the safety copy only
   afterBackup = dumpTables(tv.vault.db);
 });
