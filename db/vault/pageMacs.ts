@@ -37,10 +37,6 @@ export class PageMacVerifier {
     this.#key = Buffer.from(key);
   }
 
-  get pagesChecked(): number {
-    return this.#nextPage - 1;
-  }
-
   update(data: Buffer): void {
     let at = 0;
     if (this.#carried > 0) {
