@@ -2,7 +2,7 @@
 // --recovery-key-file, then --passphrase-file, then HEARTH_PASSPHRASE, then a prompt on a terminal
 // (nothing echoed). Secrets never appear in output or error messages.
 import { readFileSync } from 'node:fs';
-import type { VaultSecret } from '../../db/vault';
+import { assertPassphraseAcceptable, type VaultSecret } from '../../db/vault';
 import { CliError, EXIT_CANCELLED, EXIT_USAGE, type CliIo } from './io';
 
 export const SECRET_OPTIONS = {
@@ -92,19 +92,26 @@ export async function unlockSecret(io: CliIo, flags: SecretFlags): Promise<Vault
   );
 }
 
-/** A passphrase being set: from a file, from the environment, or typed twice on a terminal. */
+/**
+ * A passphrase being set: from a file, from the environment, or typed twice on a terminal.
+ * Refused (WEAK_PASSPHRASE) unless it clears the vault's floor.
+ */
 export async function newPassphrase(
   io: CliIo,
   source: { file: string | undefined; envName: 'HEARTH_PASSPHRASE' | 'HEARTH_NEW_PASSPHRASE'; fileFlag: string },
 ): Promise<string> {
-  if (source.file !== undefined) return readSecretFile(source.file, 'passphrase');
+  const accepted = (passphrase: string): string => {
+    assertPassphraseAcceptable(passphrase);
+    return passphrase;
+  };
+  if (source.file !== undefined) return accepted(readSecretFile(source.file, 'passphrase'));
   const fromEnv = io.env[source.envName];
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  if (fromEnv !== undefined && fromEnv !== '') return accepted(fromEnv);
   if (io.stdin.isTTY) {
     const first = await promptHidden(io, 'New passphrase: ');
     const second = await promptHidden(io, 'New passphrase again: ');
     if (first !== second) throw new CliError("The two passphrases don't match. Nothing has been changed.");
-    return first;
+    return accepted(first);
   }
   throw new CliError(
     `No new passphrase given. Use ${source.fileFlag} FILE or the ${source.envName} environment variable, or run this in a terminal.`,

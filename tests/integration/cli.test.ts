@@ -2,7 +2,7 @@
 // against real vaults. Only one `create` runs full calibration; the others use TEST_KDF vaults.
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createVault, openVault } from '../../db/vault';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
@@ -43,6 +43,18 @@ async function testVault() {
 }
 
 describe('vault CLI', () => {
+  it('create refuses a passphrase shorter than the app allows, before measuring anything, and creates nothing', async () => {
+    const parent = makeTempDir();
+    dirs.push(parent);
+    const dir = join(parent, 'vault');
+    const refused = await vault(['create', '--dir', dir], { HEARTH_PASSPHRASE: 'ninechars' });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('at least 10 characters');
+    expect(refused.stderr).not.toContain('Measuring');
+    expect(refused.stdout).toBe('');
+    expect(existsSync(dir)).toBe(false);
+  });
+
   it('create prints only the recovery key on stdout, and the vault opens with the passphrase and that key', async () => {
     const parent = makeTempDir();
     dirs.push(parent);

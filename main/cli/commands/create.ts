@@ -1,6 +1,6 @@
 // `vault create`: makes a new vault with machine-calibrated passphrase protection and prints the
 // recovery key on stdout (the only time it is shown).
-import { assertPassphraseAcceptable, createVault, vaultExists, VaultError } from '../../../db/vault';
+import { createVault, vaultExists, VaultError } from '../../../db/vault';
 import { DIR_OPTION, parseOptions, vaultDir, type Command } from '../command';
 import { EXIT_OK, line } from '../io';
 import { newPassphrase } from '../secrets';
@@ -18,7 +18,6 @@ export const createCommand: Command = {
       envName: 'HEARTH_PASSPHRASE',
       fileFlag: '--passphrase-file',
     });
-    assertPassphraseAcceptable(passphrase);
     line(io.stderr, 'Measuring this computer to set the strength of the passphrase protection…');
     const { vault, recoveryKey } = await createVault(dir, { passphrase });
     const { kdf } = vault.envelopeInfo;

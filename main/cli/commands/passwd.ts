@@ -1,6 +1,5 @@
 // `vault passwd`: sets a new passphrase. Only the key file is rewritten (atomically); the database
 // is not touched. Refused while the app has the vault open.
-import { assertPassphraseAcceptable } from '../../../db/vault';
 import { DIR_OPTION, parseOptions, vaultDir, withVault, type Command } from '../command';
 import { EXIT_OK, line } from '../io';
 import { newPassphrase, SECRET_OPTIONS } from '../secrets';
@@ -18,7 +17,6 @@ export const passwdCommand: Command = {
         envName: 'HEARTH_NEW_PASSPHRASE',
         fileFlag: '--new-passphrase-file',
       });
-      assertPassphraseAcceptable(next);
       line(io.stderr, 'Measuring this computer to set the strength of the passphrase protection…');
       await vault.changePassphrase(next);
     });
