@@ -5,6 +5,8 @@
 // HEARTH_BENCH_QUICK=1). The headline keys come from the largest vault measured: on a small
 // vault a ratio to `cp` mostly measures fixed costs (starting the worker, pinning, fsync), not
 // throughput. Each vault's figures also appear with a _practice or _1gb suffix.
+// restore_floor_* keys are diagnostics: the least any restore of the same bytes could take on this
+// machine (restoreFloor.ts), so a missed restore target shows how much is the machine and how much the code.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, openSync, fsyncSync, closeSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { faker } from '@faker-js/faker';
 import { createVault, openVault, type KdfParams, type Vault } from '../db/vault';
 import { exportBackup, restoreBackup, verifyBackup } from '../main/services/backup';
 import { median } from './report';
+import { measureRestoreFloor, type RestoreFloor } from './restoreFloor';
 import type { BenchContext, BenchSuite } from './suites';
 
 const PASSPHRASE = 'bench passphrase, not a real one';
@@ -103,6 +106,7 @@ async function timed<T>(action: () => Promise<T>): Promise<number> {
 
 interface VaultFigures {
   vaultBytes: number;
+  floor: RestoreFloor;
   backup: number;
   verify: number;
   restore: number;
@@ -162,6 +166,7 @@ async function measure(vault: Vault, cached: CachedVault, ctx: BenchContext, lab
   rmSync(out, { force: true });
   return {
     vaultBytes: statSync(dbPath).size,
+    floor: await measureRestoreFloor(cached.dir, cached.recoveryKey),
     backup: median(backups),
     verify: median(verifies),
     restore: median(restores),
@@ -185,6 +190,11 @@ function keysFor(f: VaultFigures, suffix: string): Record<string, number> {
     [`restore_ms${suffix}`]: f.restore,
     [`backup_cp_ms${suffix}`]: f.cp,
     [`backup_vault_mb${suffix}`]: f.vaultBytes / MiB,
+    // Diagnostics: the least any restore of these bytes could take here (restoreFloor.ts).
+    [`restore_floor_vs_cp_ratio${suffix}`]: f.floor.floorMs / f.cp,
+    [`restore_floor_ms${suffix}`]: f.floor.floorMs,
+    [`restore_crypto_core_ms${suffix}`]: f.floor.cryptoCoreMs,
+    [`restore_integrity_check_ms${suffix}`]: f.floor.integrityMs,
   };
 }
 
@@ -203,7 +213,17 @@ export async function runBackupBench(ctx: BenchContext, opts: { large?: boolean 
       vault.close();
     }
   }
-  const { backup_ms: _b, backup_cp_ms: _c, verify_ms: _v, restore_ms: _r, backup_vault_mb: _m, ...ratios } = keysFor(headline!, '');
+  const {
+    backup_ms: _b,
+    backup_cp_ms: _c,
+    verify_ms: _v,
+    restore_ms: _r,
+    backup_vault_mb: _m,
+    restore_floor_ms: _f,
+    restore_crypto_core_ms: _k,
+    restore_integrity_check_ms: _i,
+    ...ratios
+  } = keysFor(headline!, '');
   return { ...ratios, ...results };
 }
 
