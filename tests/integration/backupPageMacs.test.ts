@@ -1,8 +1,8 @@
-// A restore checks every page's HMAC itself (on its own thread for large vaults) and lets SQLite's
-// integrity_check skip that work. These tests prove the check is real: a backup taken from a vault
+// A restore checks every page's HMAC itself (for large vaults on its own thread, reading the file
+// back as it lands) and lets SQLite's integrity_check skip that work. These tests prove the check is real: a backup taken from a vault
 // with one damaged page (faithfully copied, so the backup's own encryption and hashes are intact)
 // is refused in both modes, and the SQLite setting that skips HMACs does skip them, only when asked.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,27 @@ describe.each(['inline', 'thread'] as const)('restoring with page checks %s', (m
     const restoring = runRead({ path: damagedBackup, secret: { passphrase: tv.passphrase }, restoreTo: target, pageMacs: mode });
     expect(await problemOf(restoring)).toBe('RESTORED_VAULT_FAILED_CHECK');
     expect(existsSync(target)).toBe(false);
+  });
+
+  it('closes its reading of the restored file whether the restore passes or fails', async () => {
+    // A descriptor left open would hold a refused restore's deleted file (and its space) until the app quits.
+    const openInto = (dir: string): string[] => {
+      if (!existsSync('/proc/self/fd')) return [];
+      return readdirSync('/proc/self/fd').flatMap((fd) => {
+        try {
+          const link = readlinkSync(`/proc/self/fd/${fd}`);
+          return link.startsWith(dir) ? [link] : [];
+        } catch {
+          return []; // the directory's own descriptor, gone by the time it is read
+        }
+      });
+    };
+    const good = join(scratch, `fd-good-${mode}`);
+    await runRead({ path: goodBackup, secret: { passphrase: tv.passphrase }, restoreTo: good, pageMacs: mode });
+    expect(openInto(good)).toEqual([]);
+    const damaged = join(scratch, `fd-damaged-${mode}`);
+    await problemOf(runRead({ path: damagedBackup, secret: { passphrase: tv.passphrase }, restoreTo: damaged, pageMacs: mode }));
+    expect(openInto(damaged)).toEqual([]);
   });
 
   it('stops cleanly when the passphrase is wrong, before any page is read', async () => {

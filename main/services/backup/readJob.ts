@@ -1,6 +1,6 @@
 // Owns reading a backup back: checking it (every byte authenticated, the manifest matched, nothing
 // written anywhere) and restoring it into an empty folder, which is checked again there (every
-// page's HMAC as it is written, then SQLite's integrity_check, counts, schema version) before the
+// page's HMAC as it lands, then SQLite's integrity_check, counts, schema version) before the
 // caller hears it worked. On any failure a restore removes everything it wrote. Runs in the backup
 // worker in the app, or directly in tests.
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -119,27 +119,37 @@ async function openBackup(path: string): Promise<{ fh: FileHandle; size: number 
 
 const MAX_WRITES_IN_FLIGHT = 3;
 
-/** Keeps a few writes to one file in flight; the first failure is thrown by the next call. */
+/**
+ * Keeps a few writes to one file in flight; the first failure is thrown by the next call.
+ * `onLanded` hears of each piece in file order, once it and everything before it are in the file.
+ */
 class WriteQueue {
-  #inflight: Promise<void>[] = [];
+  #inflight: { done: Promise<void>; data: Buffer; end: number }[] = [];
   #failure: unknown = null;
 
-  constructor(private readonly out: WritableFile) {}
+  constructor(
+    private readonly out: WritableFile,
+    private readonly onLanded: (data: Buffer, end: number) => void = () => undefined,
+  ) {}
 
   async write(data: Buffer): Promise<void> {
-    while (this.#inflight.length >= MAX_WRITES_IN_FLIGHT) await this.#inflight.shift();
+    while (this.#inflight.length >= MAX_WRITES_IN_FLIGHT) await this.#landOldest();
     if (this.#failure) throw this.#failure;
-    this.#inflight.push(
-      this.out.write([data]).catch((err: unknown) => {
-        this.#failure ??= err;
-      }),
-    );
+    const done = this.out.write([data]).catch((err: unknown) => {
+      this.#failure ??= err;
+    });
+    this.#inflight.push({ done, data, end: this.out.bytesWritten });
   }
 
   async drain(): Promise<void> {
-    await Promise.all(this.#inflight);
-    this.#inflight = [];
+    while (this.#inflight.length > 0) await this.#landOldest();
     if (this.#failure) throw this.#failure;
+  }
+
+  async #landOldest(): Promise<void> {
+    const oldest = this.#inflight.shift()!;
+    await oldest.done;
+    if (!this.#failure) this.onLanded(oldest.data, oldest.end);
   }
 }
 
@@ -154,6 +164,7 @@ export async function runRead(job: ReadJob, opts: { signal?: AbortSignal; onProg
   let hashes: HashService | null = null;
   let pageMacs: PageMacCheck | null = null;
   let macsBegun = false;
+  let databaseBytes = 0;
   let succeeded = false;
   try {
     const readAt = readAtHandle(fh);
@@ -195,35 +206,35 @@ export async function runRead(job: ReadJob, opts: { signal?: AbortSignal; onProg
         }
         let sink: (data: Buffer) => Promise<void> | void = (data) => meter.advance(data.length);
         let writes: WriteQueue | null = null;
-        // Every restored page's HMAC is checked as it streams past, while earlier writes are in
-        // flight, so SQLite's check of the restored vault need not authenticate every page again.
-        // (Reading the file back straight away would come from the operating system's cache, not
-        // the disk, so checking the bytes as they are written is no weaker.)
-        let macs: PageMacCheck | null = null;
-        if (trail && part.name === PART_DATABASE) {
-          if (macsBegun || !pageMacs) throw damaged(); // one database per backup
-          pageMacs.begin(key);
-          macsBegun = true;
-          macs = pageMacs;
-        }
         if (trail) {
           const target = join(trail.root, ...part.name.split('/'));
           trail.mkdir(dirname(target));
           trail.files.push(target);
           const out = await layer.create(target);
           current = out;
-          const queue = new WriteQueue(out);
+          // Every restored page's HMAC is checked on the bytes that landed in the file (from the
+          // operating system's cache, on another thread for a large vault), so SQLite's check of
+          // the restored vault need not authenticate every page a second time.
+          let onLanded: ((data: Buffer, end: number) => void) | undefined;
+          if (part.name === PART_DATABASE) {
+            if (macsBegun || !pageMacs) throw damaged(); // one database per backup
+            const macs = pageMacs;
+            macs.begin(key, target);
+            macsBegun = true;
+            onLanded = (data, end) => macs.landed(data, end);
+          }
+          const queue = new WriteQueue(out, onLanded);
           writes = queue;
           // Decrypted pieces are fresh buffers, never reused, so a few writes can be in flight.
           sink = async (data) => {
             await queue.write(data);
-            await macs?.update(data);
             meter.advance(data.length);
           };
         }
         seen.push(await archive.readPart(sink));
         if (current && writes) {
           await writes.drain();
+          if (part.name === PART_DATABASE) databaseBytes = current.bytesWritten;
           await current.sync();
           await current.close();
           current = null;
@@ -245,8 +256,10 @@ export async function runRead(job: ReadJob, opts: { signal?: AbortSignal; onProg
       if (!pageMacs || !macsBegun) throw damaged();
       // SQLite's structural check runs while the page-check thread finishes the last pages; the
       // restore succeeds only if both pass.
+      const pageVerdict = pageMacs.finish(databaseBytes);
+      pageVerdict.catch(() => undefined); // awaited below; a failure while SQLite runs must not go unhandled
       checkRestoredVault(trail.root, key, manifest, { pageMacsCheckedSeparately: true });
-      if ((await pageMacs.finish()).length > 0) throw new BackupError('RESTORED_VAULT_FAILED_CHECK');
+      if ((await pageVerdict).length > 0) throw new BackupError('RESTORED_VAULT_FAILED_CHECK');
       signal?.throwIfAborted(); // the last moment a cancel is honoured
       meter.advance(1);
     }

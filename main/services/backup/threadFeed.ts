@@ -1,4 +1,4 @@
-// Owns feeding bytes to a helper thread (the hashing thread, the page-check thread) without
+// Owns feeding bytes to a helper thread (the hashing thread, hasher.ts) without
 // letting them pile up: each message of bytes is copied across, the thread acknowledges what it
 // has processed, and the sender waits once more than `limit` bytes are unacknowledged. A failed
 // or stopped thread fails every later call instead of leaving the sender waiting.
