@@ -2,7 +2,7 @@
 // back as it lands) and lets SQLite's integrity_check skip that work. These tests prove the check is real: a backup taken from a vault
 // with one damaged page (faithfully copied, so the backup's own encryption and hashes are intact)
 // is refused in both modes, and the SQLite setting that skips HMACs does skip them, only when asked.
-import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,13 @@ describe.each(['inline', 'thread'] as const)('restoring with page checks %s', (m
     const damaged = join(scratch, `fd-damaged-${mode}`);
     await problemOf(runRead({ path: damagedBackup, secret: { passphrase: tv.passphrase }, restoreTo: damaged, pageMacs: mode }));
     expect(openInto(damaged)).toEqual([]);
+    // A full disk part-way through the database: the thread is stopped mid-file.
+    const full = join(scratch, `fd-full-${mode}`);
+    const failAfterBytes = Math.floor(statSync(goodBackup).size / 2);
+    const filling = runRead({ path: goodBackup, secret: { passphrase: tv.passphrase }, restoreTo: full, pageMacs: mode, faults: { failAfterBytes, code: 'ENOSPC' } });
+    expect(await problemOf(filling)).toBe('DISK_FULL');
+    expect(existsSync(full)).toBe(false);
+    expect(openInto(full)).toEqual([]);
   });
 
   it('stops cleanly when the passphrase is wrong, before any page is read', async () => {
