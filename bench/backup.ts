@@ -4,7 +4,8 @@
 // (25 MB of notes) and one of at least 1 GiB padded with incompressible blobs (skipped with
 // HEARTH_BENCH_QUICK=1). The headline keys come from the largest vault measured: on a small
 // vault a ratio to `cp` mostly measures fixed costs (starting the worker, pinning, fsync), not
-// throughput. Each vault's figures also appear with a _practice or _1gb suffix.
+// throughput. Each vault's figures also appear with a _practice or _1gb suffix. Jobs run the
+// bundled backup worker, built at the start, as the app does.
 // restore_floor_* keys are diagnostics: the least any restore of the same bytes could take on this
 // machine (restoreFloor.ts), so a missed restore target shows how much is the machine and how much the code.
 import { spawnSync } from 'node:child_process';
@@ -12,10 +13,12 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, openSync, fsyncSync, closeSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { faker } from '@faker-js/faker';
 import { createVault, openVault, type KdfParams, type Vault } from '../db/vault';
 import { exportBackup, restoreBackup, verifyBackup } from '../main/services/backup';
+import { BUNDLED_WORKER_FILE, runBundledWorkerFrom } from '../main/services/backup/runner';
 import { median } from './report';
 import { measureRestoreFloor, type RestoreFloor } from './restoreFloor';
 import type { BenchContext, BenchSuite } from './suites';
@@ -198,7 +201,21 @@ function keysFor(f: VaultFigures, suffix: string): Record<string, number> {
   };
 }
 
+/**
+ * Builds the app and points backup jobs at the bundled worker, so the bench measures what ships
+ * rather than TypeScript compiled on the fly as each worker thread starts.
+ */
+function useShippedWorker(ctx: BenchContext): void {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  ctx.log('building the app, to measure the bundled backup worker…');
+  const built = spawnSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: root, stdio: 'ignore', shell: process.platform === 'win32' });
+  const outDir = join(root, 'out', 'main');
+  if (built.status !== 0 || !existsSync(join(outDir, BUNDLED_WORKER_FILE))) throw new Error('bench: electron-vite build failed; run `npm run build` to see why');
+  runBundledWorkerFrom(outDir);
+}
+
 export async function runBackupBench(ctx: BenchContext, opts: { large?: boolean } = {}): Promise<Record<string, number>> {
+  useShippedWorker(ctx);
   const specs = opts.large ? [PRACTICE, LARGE] : [PRACTICE];
   const results: Record<string, number> = {};
   let headline: VaultFigures | null = null;

@@ -15,8 +15,19 @@ import type { CancelMessage, WorkerReply, WorkerRequest, WorkerResult } from './
 
 export const BUNDLED_WORKER_FILE = 'backup-worker.js';
 
+let bundledFrom: URL | null = null;
+
+/**
+ * Makes jobs run the bundled worker in `dir` even while this module runs from source: for the
+ * benchmark, which measures the worker that ships (and builds it first). Never called by the app.
+ */
+export function runBundledWorkerFrom(dir: string): void {
+  bundledFrom = new URL(BUNDLED_WORKER_FILE, pathToFileURL(`${dir}/`));
+}
+
 /** The backup worker's entry file, and how to start it (also used to start a page-check thread). */
 export function workerEntry(): { url: URL; execArgv?: string[] } {
+  if (bundledFrom) return { url: bundledFrom };
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     const tsx = pathToFileURL(createRequire(here).resolve('tsx')).href;
