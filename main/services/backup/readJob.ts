@@ -160,6 +160,12 @@ export async function runRead(job: ReadJob, opts: { signal?: AbortSignal; onProg
   const { fh, size } = await openBackup(job.path);
   let trail: RestoreTrail | null = null;
   let current: WritableFile | null = null;
+  /** Restored files being fsynced, closed once SQLite's check is done. */
+  const syncing: { file: WritableFile; durable: Promise<void> }[] = [];
+  const closeSynced = async (): Promise<void> => {
+    await Promise.allSettled(syncing.map((s) => s.durable));
+    await Promise.allSettled(syncing.splice(0).map((s) => s.file.close()));
+  };
   let key: Buffer | null = null;
   let hashes: HashService | null = null;
   let pageMacs: PageMacCheck | null = null;
@@ -235,9 +241,15 @@ export async function runRead(job: ReadJob, opts: { signal?: AbortSignal; onProg
         if (current && writes) {
           await writes.drain();
           if (part.name === PART_DATABASE) databaseBytes = current.bytesWritten;
-          await current.sync();
-          await current.close();
+          // The fsync is awaited before anyone hears the restore worked, but not here: SQLite's
+          // check below reads through the cache, so it runs while the disk catches up. The file
+          // stays open until SQLite has finished with it, since closing any descriptor of a file
+          // drops the process's POSIX locks on it, SQLite's included.
+          const file = current;
           current = null;
+          const durable = file.sync();
+          durable.catch(() => undefined); // awaited below (or, after a failure, settled in finally)
+          syncing.push({ file, durable });
         }
       }
       if (!manifestBytes) throw damaged();
@@ -249,16 +261,18 @@ export async function runRead(job: ReadJob, opts: { signal?: AbortSignal; onProg
     }
 
     if (trail) {
-      for (const dir of new Set(trail.files.map((p) => dirname(p)))) fsyncDir(dir);
-      fsyncDir(dirname(trail.root));
       signal?.throwIfAborted();
       meter.start('checking', 1);
       if (!pageMacs || !macsBegun) throw damaged();
-      // SQLite's structural check runs while the page-check thread finishes the last pages; the
-      // restore succeeds only if both pass.
+      // SQLite's structural check runs while the files are fsynced and the page-check thread
+      // finishes the last pages; the restore succeeds only if all three succeed.
       const pageVerdict = pageMacs.finish(databaseBytes);
       pageVerdict.catch(() => undefined); // awaited below; a failure while SQLite runs must not go unhandled
       checkRestoredVault(trail.root, key, manifest, { pageMacsCheckedSeparately: true });
+      await Promise.all(syncing.map((s) => s.durable));
+      await closeSynced();
+      for (const dir of new Set(trail.files.map((p) => dirname(p)))) fsyncDir(dir);
+      fsyncDir(dirname(trail.root));
       if ((await pageVerdict).length > 0) throw new BackupError('RESTORED_VAULT_FAILED_CHECK');
       signal?.throwIfAborted(); // the last moment a cancel is honoured
       meter.advance(1);
@@ -285,6 +299,7 @@ export async function runRead(job: ReadJob, opts: { signal?: AbortSignal; onProg
     await pageMacs?.close();
     key?.fill(0);
     await current?.close().catch(() => undefined);
+    await closeSynced();
     await fh.close().catch(() => undefined);
     if (!succeeded) trail?.undo();
   }
