@@ -64,6 +64,21 @@ describe('PageMacVerifier', () => {
     expect(verify(bytes)).toHaveLength(Math.min(file.length / PAGE_SIZE, 100) + (file.length / PAGE_SIZE > 100 ? 1 : 0));
   });
 
+  it('skips the page holding SQLite’s lock bytes, which SQLite never writes, and only that page', () => {
+    // Moved from 1 GiB to page 5's start, as SQLite's own tests can move it.
+    const lockByteOffset = 4 * PAGE_SIZE;
+    const check = (damagedPage: number): string[] => {
+      const bytes = Buffer.from(file);
+      bytes[(damagedPage - 1) * PAGE_SIZE + 100]! ^= 0x01;
+      const verifier = new PageMacVerifier(key, { lockByteOffset });
+      verifier.update(bytes);
+      return verifier.finish();
+    };
+    expect(check(5)).toEqual([]);
+    expect(check(4)).toEqual(['Page 4 failed its authentication check (HMAC).']);
+    expect(check(6)).toEqual(['Page 6 failed its authentication check (HMAC).']);
+  });
+
   it('refuses a wrong key, a ragged end and an empty stream', () => {
     const wrong = new PageMacVerifier(Buffer.alloc(32, 7));
     wrong.update(file);

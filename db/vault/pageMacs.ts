@@ -9,7 +9,7 @@ export const PAGE_SIZE = 4096;
 const HMAC_BYTES = 64;
 const SALT_BYTES = 16;
 const SHA512_BLOCK = 128;
-/** SQLite never writes the page holding the lock bytes (offset 1 GiB), so it carries no HMAC. */
+/** SQLite never writes the page holding the lock bytes (its PENDING_BYTE, 1 GiB), so it carries no HMAC. */
 const LOCK_BYTE_OFFSET = 0x40000000;
 const MAX_LISTED = 100;
 
@@ -35,9 +35,16 @@ export class PageMacVerifier {
   #nextPage = 1;
   readonly problems: string[] = [];
 
-  /** `key` is the raw 32-byte SQLCipher key; it is copied, and wiped by {@link finish}. */
-  constructor(key: Buffer) {
+  readonly #lockByteOffset: number;
+
+  /**
+   * `key` is the raw 32-byte SQLCipher key; it is copied, and wiped by {@link finish}.
+   * `lockByteOffset` is SQLite's PENDING_BYTE, which SQLite's own tests can move too; only tests
+   * pass it, so that the page it lands on need not be a gigabyte into the file.
+   */
+  constructor(key: Buffer, opts: { lockByteOffset?: number } = {}) {
     this.#key = Buffer.from(key);
+    this.#lockByteOffset = opts.lockByteOffset ?? LOCK_BYTE_OFFSET;
   }
 
   update(data: Buffer): void {
@@ -77,7 +84,7 @@ export class PageMacVerifier {
   #page(page: Buffer): void {
     const pgno = this.#nextPage++;
     if (pgno === 1) this.#deriveKey(page.subarray(0, SALT_BYTES));
-    if ((pgno - 1) * PAGE_SIZE === LOCK_BYTE_OFFSET) return;
+    if ((pgno - 1) * PAGE_SIZE === this.#lockByteOffset) return;
     if (this.problems.length > MAX_LISTED) return;
     const inner = this.#inner;
     // Page 1's salt is not authenticated; its bytes from the salt on are, shifted into place.
