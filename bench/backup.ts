@@ -5,9 +5,9 @@
 // HEARTH_BENCH_QUICK=1). The headline keys come from the largest vault measured: on a small
 // vault a ratio to `cp` mostly measures fixed costs (starting the worker, pinning, fsync), not
 // throughput. Each vault's figures also appear with a _practice or _1gb suffix. Jobs run the
-// bundled backup worker, built at the start, as the app does.
-// restore_floor_* keys are diagnostics: the least any restore of the same bytes could take on this
-// machine (restoreFloor.ts), so a missed restore target shows how much is the machine and how much the code.
+// bundled backup worker, built at the start, as the app does. The restore_floor_* keys are
+// diagnostics: the least any restore of the same bytes could take on this machine
+// (restoreFloor.ts), so a missed restore target shows what is the machine and what the code.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, openSync, fsyncSync, closeSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
